@@ -1,0 +1,23 @@
+// Lint rules for the whole project: type-aware, with the rules the house style asks for.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'all'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The language service stays portable: no Node built-ins below the node-specific entry points.
+    files: ['server/src/parse/**', 'server/src/model/**', 'server/src/features/**', 'server/src/languageService.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'child_process', 'node:*', 'vscode-languageserver/node'] }],
+    },
+  },
+);

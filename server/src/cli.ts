@@ -1,0 +1,227 @@
+/**
+ * `strategy-check`: the language server's engine as a command-line checker
+ * for CI. Same parser, same index, same diagnostics and ranges as the editor.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LanguageService } from './languageService';
+import { CodeDiagnostic } from './model/types';
+import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
+import { loadSchemas } from './node/schemas';
+
+type Format = 'text' | 'json' | 'github';
+
+interface Options {
+  format: Format;
+  locale: string;
+  paths: string[];
+}
+
+const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [paths…]
+
+Checks the strategy documents (*.strategy.yaml|yml), descriptor catalogs
+(*.descriptors.yaml|yml) and Markdown files below the given folders or the
+given files (default: the current folder), as the Strategy Codes language
+server does.
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
+
+/** Thrown for bad usage; the message is shown and the exit status is 2. */
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const opts: Options = { format: 'text', locale: 'en', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (name: string): string => {
+      const eq = arg.indexOf('=');
+      if (eq >= 0) {
+        return arg.slice(eq + 1);
+      }
+      const next = argv[++i];
+      if (next === undefined) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      return next;
+    };
+    if (arg === '-h' || arg === '--help') {
+      return 'help';
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'github') {
+        throw new UsageError(`unknown format "${f}" (text, json or github)`);
+      }
+      opts.format = f;
+    } else if (arg === '--locale' || arg.startsWith('--locale=')) {
+      opts.locale = value('--locale');
+    } else if (arg === '--') {
+      opts.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      opts.paths.push(arg);
+    }
+  }
+  if (opts.paths.length === 0) {
+    opts.paths.push('.');
+  }
+  return opts;
+}
+
+interface Output {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+interface Located {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+/** Escapes a GitHub workflow command's message (`%`, CR, LF) or property (also `:` and `,`). */
+function ghEscape(s: string, property: boolean): string {
+  let out = s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  if (property) {
+    out = out.replace(/:/g, '%3A').replace(/,/g, '%2C');
+  }
+  return out;
+}
+
+/** Runs the checker; returns the exit status. */
+export function run(argv: string[], cwd: string, io: Output): number {
+  let opts: Options | 'help';
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    io.err(`strategy-check: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (opts === 'help') {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  const targets: { abs: string; dir: boolean }[] = [];
+  for (const p of opts.paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      io.err(`strategy-check: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 2;
+    }
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
+  const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
+  const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri) });
+  const reported = new Set<string>();
+  for (const root of roots) {
+    const rootUri = pathToUri(root);
+    for (const file of findFiles(root, (rel) => service.kindOf(`${rootUri}/${rel}`) !== undefined)) {
+      const res = readTextFile(file);
+      if (res.error !== undefined) {
+        io.err(`strategy-check: cannot read ${path.relative(cwd, file)}: ${res.error}\n`);
+        return 2;
+      }
+      service.update(pathToUri(file), res.text);
+    }
+  }
+  for (const t of targets) {
+    if (!t.dir) {
+      const uri = pathToUri(t.abs);
+      if (!service.index.has(uri)) {
+        io.err(`strategy-check: ${path.relative(cwd, t.abs)} is not a strategy (*.strategy.yaml), catalog (*.descriptors.yaml) or Markdown file\n`);
+        return 2;
+      }
+      reported.add(uri);
+    }
+  }
+  const inTarget = (uri: string): boolean =>
+    reported.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/'));
+  const located: Located[] = [];
+  let files = 0;
+  let items = 0;
+  for (const uri of service.index.uris().sort()) {
+    if (!inTarget(uri)) {
+      continue;
+    }
+    const file = service.index.get(uri);
+    const doc = service.document(uri);
+    if (!file || !doc) {
+      continue;
+    }
+    files++;
+    if (file.parsed.kind === 'strategy') {
+      items += file.parsed.items.length;
+    }
+    const rel = path.relative(cwd, uriToPath(file.uri) ?? file.uri);
+    for (const d of service.diagnostics(uri)) {
+      located.push(locate(rel.split(path.sep).join('/'), d, doc.positionAt.bind(doc), service));
+    }
+  }
+  const errors = located.filter((d) => d.severity === 'error').length;
+  const warnings = located.filter((d) => d.severity === 'warning').length;
+  switch (opts.format) {
+    case 'json':
+      io.out(JSON.stringify({ diagnostics: located, summary: { files, items, errors, warnings } }, null, 2) + '\n');
+      break;
+    case 'github':
+      for (const d of located) {
+        const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+        const props = `file=${ghEscape(d.file, true)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${ghEscape(d.code, true)}`;
+        io.out(`::${kind} ${props}::${ghEscape(`${d.code}: ${d.message}`, false)}\n`);
+      }
+      io.out(summaryLine(files, items, errors, warnings) + '\n');
+      break;
+    default:
+      for (const d of located) {
+        io.out(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}\n`);
+      }
+      io.out(summaryLine(files, items, errors, warnings) + '\n');
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function summaryLine(files: number, items: number, errors: number, warnings: number): string {
+  const n = (k: number, one: string): string => `${k} ${one}${k === 1 ? '' : 's'}`;
+  return `${n(files, 'file')}, ${n(items, 'item')}: ${n(errors, 'error')}, ${n(warnings, 'warning')}`;
+}
+
+function locate(file: string, d: CodeDiagnostic, positionAt: (offset: number) => { line: number; character: number }, service: LanguageService): Located {
+  const start = positionAt(d.span.start);
+  const end = positionAt(d.span.end);
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: service.messages.format(d.message, d.suggestions),
+  };
+}
+
+/** Entry point for `bin/strategy-check`. */
+export function main(): void {
+  let status: number;
+  try {
+    status = run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  } catch (e) {
+    process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    status = 2;
+  }
+  process.exitCode = status;
+}
+
+if (require.main === module) {
+  main();
+}

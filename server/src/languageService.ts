@@ -1,0 +1,218 @@
+/**
+ * The language service: one object that owns the workspace index and answers
+ * every feature as a plain function call. The LSP server and the CLI checker
+ * both drive it, so they give the same diagnostics at the same ranges.
+ */
+import picomatch from 'picomatch';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-protocol';
+import { BUILTIN_CATALOG_TEXT, BUILTIN_CATALOG_URI } from './catalog/builtinCatalog';
+import { computeDiagnostics } from './features/diagnostics';
+import { effectiveSeverity, toLspDiagnostics } from './features/lspDiagnostics';
+import { createMessages, localeOf, Messages } from './messages';
+import { ResolveContext } from './model/resolve';
+import { CodeDiagnostic, ParsedFile } from './model/types';
+import { WorkspaceIndex } from './model/workspaceIndex';
+import { parseMarkdown } from './parse/parseMarkdown';
+import { DEFAULT_LIMITS, FileKind, parseFile } from './parse/parseFile';
+import { compileSchemas, SchemaSources } from './parse/schemaCheck';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+
+export interface LanguageServiceOptions {
+  /** The JSON Schemas of `schemas/` (strategy and catalog). */
+  schemas: SchemaSources;
+  /** BCP 47 display language; Czech for `cs…`, English otherwise. */
+  locale?: string;
+  settings?: Settings;
+  /** Folder URIs the workspace consists of; globs match paths relative to them. */
+  roots?: string[];
+}
+
+/** What kind of workspace file a URI is, by the configured globs. */
+export type WorkspaceFileKind = FileKind | 'markdown';
+
+/** Counts for the status bar and the CLI summary. */
+export interface WorkspaceSummary {
+  strategies: number;
+  catalogs: number;
+  codes: number;
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export class LanguageService {
+  readonly messages: Messages;
+  readonly index: WorkspaceIndex;
+  private settingsValue: Settings;
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly validators;
+  private matchers!: { strategy: picomatch.Matcher; catalog: picomatch.Matcher; markdown: picomatch.Matcher };
+  private roots: string[];
+
+  constructor(options: LanguageServiceOptions) {
+    this.messages = createMessages(localeOf(options.locale));
+    this.settingsValue = options.settings ?? DEFAULT_SETTINGS;
+    this.roots = (options.roots ?? []).map((r) => r.replace(/\/$/, ''));
+    this.validators = compileSchemas(options.schemas);
+    this.index = new WorkspaceIndex(
+      (uri, text) => this.parse(uri, text),
+      (index, file) => computeDiagnostics(this.resolveContext(), index, file),
+    );
+    this.compileGlobs();
+    if (this.settingsValue.builtinCatalog) {
+      this.update(BUILTIN_CATALOG_URI, BUILTIN_CATALOG_TEXT);
+    }
+  }
+
+  get settings(): Settings {
+    return this.settingsValue;
+  }
+
+  /** The context for resolving references (without the index, which the index passes itself). */
+  resolveContext(): Omit<ResolveContext, 'index'> & { index: WorkspaceIndex } {
+    return { index: this.index, messages: this.messages, builtinCatalogUri: BUILTIN_CATALOG_URI };
+  }
+
+  private compileGlobs(): void {
+    const opts = { dot: false, nocase: false };
+    this.matchers = {
+      strategy: picomatch(this.settingsValue.strategyGlobs, opts),
+      catalog: picomatch(this.settingsValue.catalogGlobs, opts),
+      markdown: picomatch(this.settingsValue.markdownGlobs, opts),
+    };
+  }
+
+  /**
+   * Applies new settings. Returns the URIs whose diagnostics must be
+   * republished; the caller re-scans the workspace when `rescan` is true
+   * (the globs changed).
+   */
+  configure(settings: Settings): { affected: Set<string>; rescan: boolean } {
+    const old = this.settingsValue;
+    this.settingsValue = settings;
+    const rescan =
+      JSON.stringify([old.strategyGlobs, old.catalogGlobs, old.markdownGlobs, old.maxFileSizeMB]) !==
+      JSON.stringify([settings.strategyGlobs, settings.catalogGlobs, settings.markdownGlobs, settings.maxFileSizeMB]);
+    this.compileGlobs();
+    let affected = new Set<string>(this.index.uris());
+    if (old.builtinCatalog !== settings.builtinCatalog) {
+      affected = new Set([...affected, ...(settings.builtinCatalog ? this.update(BUILTIN_CATALOG_URI, BUILTIN_CATALOG_TEXT) : this.remove(BUILTIN_CATALOG_URI))]);
+    }
+    affected.delete(BUILTIN_CATALOG_URI);
+    return { affected, rescan };
+  }
+
+  /** The path of `uri` relative to the workspace root that contains it (the whole path when none does). */
+  private relativePath(uri: string): string {
+    const root = this.roots.find((r) => uri.startsWith(r + '/'));
+    return root ? uri.slice(root.length + 1) : uri.replace(/^[a-z-]+:\/*/i, '');
+  }
+
+  /** The kind of a workspace file by the configured globs, or undefined when it is not one. */
+  kindOf(uri: string): WorkspaceFileKind | undefined {
+    if (uri === BUILTIN_CATALOG_URI) {
+      return 'catalog';
+    }
+    const path = decodeURIComponent(this.relativePath(uri));
+    if (this.matchers.strategy(path)) {
+      return 'strategy';
+    }
+    if (this.matchers.catalog(path)) {
+      return 'catalog';
+    }
+    if (this.matchers.markdown(path)) {
+      return 'markdown';
+    }
+    return undefined;
+  }
+
+  private parse(uri: string, text: string): ParsedFile | undefined {
+    const kind = this.kindOf(uri);
+    if (kind === 'markdown') {
+      return parseMarkdown(uri, text);
+    }
+    if (!kind) {
+      return undefined;
+    }
+    const limits = { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
+    return parseFile(uri, text, kind, this.validators, limits);
+  }
+
+  /** Indexes a file's current text; returns the URIs whose diagnostics may have changed. */
+  update(uri: string, text: string): Set<string> {
+    const existing = this.documents.get(uri);
+    if (existing && existing.getText() === text) {
+      return new Set();
+    }
+    if (this.kindOf(uri) === undefined) {
+      return this.remove(uri);
+    }
+    this.documents.set(uri, TextDocument.create(uri, 'strategy-yaml', (existing?.version ?? 0) + 1, text));
+    return this.index.update(uri, text);
+  }
+
+  /** Drops a file from the index; returns the URIs whose diagnostics may have changed (the file's own, to clear them). */
+  remove(uri: string): Set<string> {
+    this.documents.delete(uri);
+    return this.index.remove(uri);
+  }
+
+  /** The text document the index holds for `uri`. */
+  document(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** Every diagnostic of a file in plain data, severity overrides applied and codes turned off removed. */
+  diagnostics(uri: string): CodeDiagnostic[] {
+    const out: CodeDiagnostic[] = [];
+    for (const d of this.index.diagnostics(uri)) {
+      const severity = effectiveSeverity(d, this.settingsValue);
+      if (severity) {
+        out.push(severity === d.severity ? d : { ...d, severity });
+      }
+    }
+    return out;
+  }
+
+  /** The diagnostics of a file as LSP diagnostics. */
+  lspDiagnostics(uri: string): Diagnostic[] {
+    const doc = this.documents.get(uri);
+    if (!doc) {
+      return [];
+    }
+    return toLspDiagnostics(this.index.diagnostics(uri), doc, (u) => this.documents.get(u), this.settingsValue, this.messages);
+  }
+
+  /** Counts over the whole workspace (the built-in catalog not counted as a file). */
+  summary(): WorkspaceSummary {
+    const s: WorkspaceSummary = { strategies: 0, catalogs: 0, codes: 0, files: 0, errors: 0, warnings: 0 };
+    for (const file of this.index.all()) {
+      if (file.uri === BUILTIN_CATALOG_URI) {
+        continue;
+      }
+      s.files++;
+      if (file.parsed.kind === 'strategy') {
+        s.strategies++;
+        s.codes += file.parsed.items.length;
+      } else if (file.parsed.kind === 'catalog') {
+        s.catalogs++;
+      }
+      for (const d of this.diagnostics(file.uri)) {
+        if (d.severity === 'error') {
+          s.errors++;
+        } else if (d.severity === 'warning') {
+          s.warnings++;
+        }
+      }
+    }
+    return s;
+  }
+}
+
+/** Creates a language service over an empty workspace. */
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return new LanguageService(options);
+}
+
+export { BUILTIN_CATALOG_URI };

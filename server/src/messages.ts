@@ -1,0 +1,182 @@
+/**
+ * Every text the server shows, in English and Czech. Diagnostics and other
+ * results carry a message id with arguments; `createMessages(locale)` returns
+ * the formatter for one language, chosen from the client's display language.
+ */
+import { Message } from './model/types';
+
+export type Locale = 'en' | 'cs';
+
+type Table = Record<string, string>;
+
+/** Default level names by depth (spec section 2). */
+const LEVELS: Record<Locale, string[]> = {
+  en: ['Priority', 'Objective', 'Measure', 'Activity'],
+  cs: ['Prioritní oblast', 'Specifický cíl', 'Opatření', 'Aktivita'],
+};
+
+const EN: Table = {
+  'yaml.syntax': 'YAML syntax error: {0}',
+  'yaml.internal': 'The file could not be read: {0}',
+  'yaml.tooLarge': 'The file is too large to check ({0} MB; the limit is {1} MB, setting strategyCodes.limits.maxFileSizeMB).',
+  'yaml.tooDeep': 'Collections are nested deeper than {0} levels here; the file is not checked.',
+  'yaml.aliasLimit': 'Too many alias expansions (more than {0}): the file looks like an alias bomb and is not checked further.',
+  'file.empty': 'The file is empty: a {0} file needs `{0}:` and `title:`.',
+  'file.notMapping': 'A {0} file must be a mapping with `{0}:` and `title:` keys, not a list or a single value.',
+  'file.multipleDocuments': 'Only one YAML document per file: this second document is ignored.',
+  'schema.required': 'Missing required key `{0}`.',
+  'schema.unknownKey': 'Unknown key `{0}`.',
+  'schema.type.list': '`{0}` must be a list.',
+  'schema.type.mapping': '`{0}` must be a mapping.',
+  'schema.type.code': '`{0}` must be a code (text or a number).',
+  'schema.type.text': '`{0}` must be text.',
+  'schema.alternatives': 'This `{0}` entry must be either `{title, url}` for an outside document or `{strategy: doc-id}` for one in the workspace.',
+  'schema.other': '`{0}`: {1}.',
+  'id.invalidCode': 'Invalid code `{0}`: a code is segments joined by `.` (numbers, capital letters, Roman numerals, or capitals followed by digits, e.g. `2.A.11.I`, `A1.1`).',
+  'id.invalidDocument': 'Invalid document id `{0}`: use lowercase letters, digits and `-`, starting with a letter or digit.',
+  'id.invalidDescriptor': 'Invalid descriptor code `{0}`: a Roman-numeral area, `.`, and a lowercase letter (e.g. `VIII.e`).',
+  'id.invalidArea': 'Invalid area code `{0}`: an area is a Roman numeral (e.g. `VIII`).',
+  'id.invalidActor': 'Invalid actor id `{0}`: it must not be empty or contain spaces.',
+  'id.empty': 'Empty code.',
+  'id.lookalike': 'Invalid code `{0}`: it contains `{1}` ({2}), which only looks like `{3}`.',
+  'id.notUnderParent': 'Code `{0}` does not extend its parent `{1}`.',
+  'id.descriptorNotInArea': 'Descriptor `{0}` is not in area `{1}`.',
+  'dup.item': 'Duplicate code `{0}` in this document.',
+  'dup.actor': 'Duplicate actor id `{0}` in this document.',
+  'dup.descriptor': 'Duplicate descriptor `{0}`.',
+  'dup.area': 'Duplicate area `{0}` in this catalog.',
+  'dup.otherPlace': '`{0}` is also defined here.',
+  'dup.strategy': 'Duplicate document id `{0}`: another strategy document has the same id.',
+  'dup.catalog': 'Duplicate catalog id `{0}`: another catalog has the same id.',
+  'gap.missing': 'Numbering gap: `{0}` is missing before `{1}`.',
+  'gap.missingRange': 'Numbering gap: `{0}` … `{1}` are missing before `{2}` ({3} values).',
+  'gap.order': 'Numbering out of order: `{0}` stands where `{1}` is expected.',
+  'unknown.item': 'Unknown {0} `{1}`.',
+  'unknown.itemIn': 'Unknown {0} `{1}` in `{2}`.',
+  'unknown.goal': 'Unknown goal `{0}` in `{1}`.',
+  'unknown.descriptor': 'Unknown descriptor `{0}`.',
+  'unknown.actor': 'Unknown actor `{0}`: it is not declared in `actors`.',
+  'unknown.strategy': 'Unknown strategy document `{0}`.',
+  'missingGoalsFrom': 'Goal `{0}` cannot be resolved: the document has no `goalsFrom`.',
+  'selfReference': 'Item `{0}` lists itself in `related`.',
+  didYouMean: '{0} — did you mean {1}?',
+  or: ' or ',
+  item: 'item',
+};
+
+const CS: Table = {
+  'yaml.syntax': 'Chyba syntaxe YAML: {0}',
+  'yaml.internal': 'Soubor nelze přečíst: {0}',
+  'yaml.tooLarge': 'Soubor je příliš velký na kontrolu ({0} MB; limit je {1} MB, nastavení strategyCodes.limits.maxFileSizeMB).',
+  'yaml.tooDeep': 'Vnoření je zde hlubší než {0} úrovní; soubor se nekontroluje.',
+  'yaml.aliasLimit': 'Příliš mnoho rozvinutí aliasů (více než {0}): soubor vypadá jako aliasová bomba a dál se nekontroluje.',
+  'file.empty': 'Soubor je prázdný: soubor typu {0} potřebuje `{0}:` a `title:`.',
+  'file.notMapping': 'Soubor typu {0} musí být mapování s klíči `{0}:` a `title:`, ne seznam ani jediná hodnota.',
+  'file.multipleDocuments': 'V souboru smí být jen jeden dokument YAML: tento druhý dokument se ignoruje.',
+  'schema.required': 'Chybí povinný klíč `{0}`.',
+  'schema.unknownKey': 'Neznámý klíč `{0}`.',
+  'schema.type.list': '`{0}` musí být seznam.',
+  'schema.type.mapping': '`{0}` musí být mapování.',
+  'schema.type.code': '`{0}` musí být kód (text nebo číslo).',
+  'schema.type.text': '`{0}` musí být text.',
+  'schema.alternatives': 'Položka `{0}` musí být buď `{title, url}` pro vnější dokument, nebo `{strategy: id-dokumentu}` pro dokument v pracovním prostoru.',
+  'schema.other': '`{0}`: {1}.',
+  'id.invalidCode': 'Neplatný kód `{0}`: kód tvoří segmenty spojené tečkou (čísla, velká písmena, římské číslice nebo velká písmena s číslicemi, např. `2.A.11.I`, `A1.1`).',
+  'id.invalidDocument': 'Neplatný identifikátor dokumentu `{0}`: použijte malá písmena, číslice a `-`, na začátku písmeno nebo číslici.',
+  'id.invalidDescriptor': 'Neplatný kód deskriptoru `{0}`: oblast římskou číslicí, `.` a malé písmeno (např. `VIII.e`).',
+  'id.invalidArea': 'Neplatný kód oblasti `{0}`: oblast je římská číslice (např. `VIII`).',
+  'id.invalidActor': 'Neplatný identifikátor aktéra `{0}`: nesmí být prázdný ani obsahovat mezery.',
+  'id.empty': 'Prázdný kód.',
+  'id.lookalike': 'Neplatný kód `{0}`: obsahuje `{1}` ({2}), který jen vypadá jako `{3}`.',
+  'id.notUnderParent': 'Kód `{0}` nenavazuje na nadřazený kód `{1}`.',
+  'id.descriptorNotInArea': 'Deskriptor `{0}` nepatří do oblasti `{1}`.',
+  'dup.item': 'Duplicitní kód `{0}` v tomto dokumentu.',
+  'dup.actor': 'Duplicitní identifikátor aktéra `{0}` v tomto dokumentu.',
+  'dup.descriptor': 'Duplicitní deskriptor `{0}`.',
+  'dup.area': 'Duplicitní oblast `{0}` v tomto katalogu.',
+  'dup.otherPlace': '`{0}` je definován i zde.',
+  'dup.strategy': 'Duplicitní identifikátor dokumentu `{0}`: jiný strategický dokument má stejný identifikátor.',
+  'dup.catalog': 'Duplicitní identifikátor katalogu `{0}`: jiný katalog deskriptorů má stejný identifikátor.',
+  'gap.missing': 'Mezera v číslování: před `{1}` chybí `{0}`.',
+  'gap.missingRange': 'Mezera v číslování: před `{2}` chybí `{0}` … `{1}` ({3} hodnot).',
+  'gap.order': 'Číslování mimo pořadí: `{0}` stojí tam, kde se čeká `{1}`.',
+  'unknown.item': '{0} `{1}`.',
+  'unknown.itemIn': '{0} `{1}` v dokumentu `{2}`.',
+  'unknown.goal': 'Neznámý cíl `{0}` v dokumentu `{1}`.',
+  'unknown.descriptor': 'Neznámý deskriptor `{0}`.',
+  'unknown.actor': 'Neznámý aktér `{0}`: není uveden v `actors`.',
+  'unknown.strategy': 'Neznámý strategický dokument `{0}`.',
+  'missingGoalsFrom': 'Cíl `{0}` nelze dohledat: dokument nemá `goalsFrom`.',
+  'selfReference': 'Položka `{0}` odkazuje v `related` sama na sebe.',
+  didYouMean: '{0} — měli jste na mysli {1}?',
+  or: ' nebo ',
+  item: 'položka',
+};
+
+function fill(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+}
+
+/** The grammatical gender of a Czech level name, guessed from its last word's ending. */
+function czechGender(name: string): 'm' | 'f' | 'n' {
+  const word = name.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (/(a|e|ost|ast)$/.test(word)) {
+    return 'f';
+  }
+  if (/(í|o|um)$/.test(word)) {
+    return 'n';
+  }
+  return 'm';
+}
+
+/** Formats messages in one language. */
+export interface Messages {
+  readonly locale: Locale;
+  /** The message text, with a "did you mean …?" tail when there are suggestions. */
+  format(message: Message, suggestions?: readonly string[]): string;
+  /** The level name for `depth` (1-based): the document's own `levels` when given, else the defaults. */
+  levelName(depth: number, levels?: readonly string[]): string;
+  /** "Unknown measure `2.A.111`" with the right word and, in Czech, the right gender. */
+  unknownItem(code: string, depth: number | undefined, levels: readonly string[] | undefined, inDocument?: string): Message;
+  /** A plain string by id (labels in hovers, titles of fixes). */
+  text(id: string, ...args: string[]): string;
+}
+
+/** Picks `cs` for Czech display languages (`cs`, `cs-CZ`), English otherwise. */
+export function localeOf(tag: string | undefined): Locale {
+  return tag !== undefined && /^cs\b/i.test(tag) ? 'cs' : 'en';
+}
+
+export function createMessages(locale: Locale, extra: Partial<Record<Locale, Table>> = {}): Messages {
+  const table: Table = { ...(locale === 'cs' ? CS : EN), ...(extra[locale] ?? {}) };
+  const fallback: Table = { ...EN, ...(extra.en ?? {}) };
+  const text = (id: string, ...args: string[]): string => fill(table[id] ?? fallback[id] ?? id, args);
+  const levelName = (depth: number, levels?: readonly string[]): string => {
+    const names = levels && levels.length > 0 ? levels : LEVELS[locale];
+    return names[Math.min(Math.max(depth, 1), names.length) - 1];
+  };
+  return Object.freeze({
+    locale,
+    text,
+    levelName,
+    format(message: Message, suggestions?: readonly string[]): string {
+      const base = text(message.id, ...message.args);
+      if (!suggestions || suggestions.length === 0) {
+        return base;
+      }
+      const list = suggestions.map((s) => '`' + s + '`').join(text('or'));
+      return text('didYouMean', base.replace(/\.$/, ''), list);
+    },
+    unknownItem(code: string, depth: number | undefined, levels: readonly string[] | undefined, inDocument?: string): Message {
+      const id = inDocument === undefined ? 'unknown.item' : 'unknown.itemIn';
+      let noun = depth === undefined ? text('item') : levelName(depth, levels);
+      if (locale === 'cs') {
+        const adjective = { m: 'Neznámý', f: 'Neznámá', n: 'Neznámé' }[czechGender(noun)];
+        noun = `${adjective} ${noun.charAt(0).toLowerCase()}${noun.slice(1)}`;
+      } else {
+        noun = noun.charAt(0).toLowerCase() + noun.slice(1);
+      }
+      return { id, args: inDocument === undefined ? [noun, code] : [noun, code, inDocument] };
+    },
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The plain data the parser produces and every feature reads.
+ *
+ * Nothing here knows about LSP or JSON-RPC: positions are UTF-16 offsets into
+ * the text the parser saw (the BOM, if any, already removed), and diagnostics
+ * carry a stable code, a severity and a message id with its arguments, so that
+ * the same result can be shown in English or Czech, in an editor or in CI.
+ */
+
+/** A half-open range of UTF-16 offsets, `[start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The stable diagnostic codes of the spec (section 4). */
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'schema'
+  | 'invalid-id'
+  | 'duplicate-id'
+  | 'duplicate-strategy'
+  | 'id-not-under-parent'
+  | 'numbering-gap'
+  | 'unknown-item'
+  | 'unknown-goal'
+  | 'unknown-descriptor'
+  | 'unknown-actor'
+  | 'unknown-strategy'
+  | 'missing-goals-from'
+  | 'self-reference';
+
+/** Every diagnostic code, in the order of the spec's table. */
+export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
+  'yaml-syntax',
+  'schema',
+  'invalid-id',
+  'duplicate-id',
+  'duplicate-strategy',
+  'id-not-under-parent',
+  'numbering-gap',
+  'unknown-item',
+  'unknown-goal',
+  'unknown-descriptor',
+  'unknown-actor',
+  'unknown-strategy',
+  'missing-goals-from',
+  'self-reference',
+];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A place in another (or the same) file that a diagnostic points at. */
+export interface RelatedLocation {
+  uri: string;
+  span: Span;
+  message: Message;
+}
+
+/** A message id with its arguments; see `messages.ts` for the texts. */
+export interface Message {
+  id: string;
+  args: readonly string[];
+}
+
+/** A diagnostic in plain data: code, severity, precise span and a localizable message. */
+export interface CodeDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  span: Span;
+  message: Message;
+  related?: RelatedLocation[];
+  /** Replacement texts a quick fix may offer, best first (the closest valid codes). */
+  suggestions?: string[];
+}
+
+/** The keys whose values are references, and `documents[].strategy`. */
+export type RefKind = 'related' | 'goals' | 'descriptors' | 'responsible' | 'partners' | 'goalsFrom' | 'documents' | 'markdown';
+
+/** A code-valued scalar that points at something defined elsewhere. */
+export interface Reference {
+  kind: RefKind;
+  /** The scalar as written (quotes removed), e.g. `praha-plan/B2.3`. */
+  text: string;
+  /** The span of the whole scalar's content (inside quotes when quoted). */
+  span: Span;
+  /** For a qualified reference `doc/CODE`: the document id and its span. */
+  docId?: string;
+  docSpan?: Span;
+  /** The code part (the whole text for unqualified references; the document id for `goalsFrom` / `documents`). */
+  code: string;
+  codeSpan: Span;
+  /** The id of the item the reference sits in; absent at the document's top level. */
+  fromItem?: string;
+}
+
+/** One item of a strategy document's tree. */
+export interface Item {
+  /** The code as written. */
+  id: string;
+  /** The span of the `id` value. */
+  idSpan: Span;
+  title: string;
+  /** Span of the title value, when present. */
+  titleSpan?: Span;
+  /** 1 for top-level items. */
+  depth: number;
+  /** The span of the whole item mapping. */
+  span: Span;
+  /** Index of the parent in `StrategyDocument.items`, or -1 for top-level items. */
+  parent: number;
+  /** Indexes of the children in `StrategyDocument.items`, in document order. */
+  children: number[];
+  /** False when the id is malformed, not under its parent, or a repeat of an earlier id. */
+  valid: boolean;
+  description?: string;
+  responsible?: string;
+  status?: string;
+  indicators: Indicator[];
+  /** Index range `[start, end)` into `StrategyDocument.references` of this item's own references. */
+  refStart: number;
+  refEnd: number;
+}
+
+export interface Indicator {
+  name: string;
+  unit?: string;
+  baseline?: string;
+  target?: string;
+  year?: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  span: Span;
+}
+
+/** What the parser read from a `*.strategy.yaml` file. */
+export interface StrategyDocument {
+  kind: 'strategy';
+  uri: string;
+  /** The document id, when present and well-formed enough to index. */
+  id?: string;
+  idSpan?: Span;
+  title: string;
+  levels?: string[];
+  goalsFrom?: Reference;
+  actors: Actor[];
+  /** Every item in document (pre-)order; `parent` / `children` link them into the tree. */
+  items: Item[];
+  /** Every reference of the document, in document order. */
+  references: Reference[];
+  /** Diagnostics that depend on this file alone. */
+  diagnostics: CodeDiagnostic[];
+  /** Length of the text, for ranges at the end of the file. */
+  length: number;
+}
+
+export interface Descriptor {
+  id: string;
+  title: string;
+  span: Span;
+  area?: string;
+}
+
+export interface Area {
+  id: string;
+  title?: string;
+  span: Span;
+}
+
+/** What the parser read from a `*.descriptors.yaml` file. */
+export interface CatalogDocument {
+  kind: 'catalog';
+  uri: string;
+  id?: string;
+  idSpan?: Span;
+  title: string;
+  areas: Area[];
+  descriptors: Descriptor[];
+  diagnostics: CodeDiagnostic[];
+  length: number;
+}
+
+/** A bare code in a Markdown file whose front matter names a strategy: a reference only when it resolves. */
+export interface BareCode {
+  code: string;
+  span: Span;
+}
+
+/** What the parser read from a `*.md` file (spec section 5). */
+export interface MarkdownDocument {
+  kind: 'markdown';
+  uri: string;
+  /** The front matter's `strategy:` value, as a reference of kind `documents`. */
+  strategy?: Reference;
+  /** Qualified references (`doc-id/CODE`), kind `markdown`. */
+  references: Reference[];
+  /** Candidate bare codes, only collected when the front matter names a strategy. */
+  bareCodes: BareCode[];
+  diagnostics: CodeDiagnostic[];
+  length: number;
+}
+
+export type ParsedFile = StrategyDocument | CatalogDocument | MarkdownDocument;

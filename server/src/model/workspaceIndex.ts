@@ -1,0 +1,312 @@
+/**
+ * The workspace index: every strategy document, catalog and Markdown file by
+ * URI, the names they define, and who uses which name, so that one file's
+ * change re-validates exactly the files that depend on it.
+ */
+import { CatalogDocument, CodeDiagnostic, Descriptor, Item, MarkdownDocument, ParsedFile, StrategyDocument } from './types';
+import { isItemCode } from '../parse/codes';
+
+/** Parses one file; the index does not know how (the language service passes the parser with its schemas and limits). */
+export type FileParser = (uri: string, text: string) => ParsedFile | undefined;
+
+/** One indexed file: its text and what the parser read from it. */
+export interface IndexedFile {
+  uri: string;
+  text: string;
+  parsed: ParsedFile;
+  /** Lazily built: item code → first item with that code. */
+  itemsByCode?: Map<string, Item>;
+}
+
+/** A descriptor with the catalog that defines it. */
+export interface DescriptorDefinition {
+  descriptor: Descriptor;
+  catalog: CatalogDocument;
+}
+
+/** Names whose definitions a file depends on: `doc:ID` for documents, `desc:CODE` for descriptors. */
+function usedNames(parsed: ParsedFile): Set<string> {
+  const names = new Set<string>();
+  if (parsed.kind === 'catalog') {
+    return names;
+  }
+  if (parsed.kind === 'markdown' && parsed.strategy) {
+    names.add('doc:' + parsed.strategy.code);
+  }
+  for (const ref of parsed.references) {
+    if (ref.kind === 'descriptors') {
+      names.add('desc:' + ref.code);
+    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
+      names.add('doc:' + ref.code);
+    } else if (ref.docId !== undefined) {
+      names.add('doc:' + ref.docId);
+    }
+  }
+  return names;
+}
+
+/** Names a file defines, with a fingerprint of what each name offers (its codes), to tell a real change from an edit of a title. */
+function definedNames(parsed: ParsedFile): Map<string, string> {
+  const out = new Map<string, string>();
+  if (parsed.kind === 'strategy' && parsed.id !== undefined) {
+    out.set('doc:' + parsed.id, parsed.items.map((i) => i.id).join('\n'));
+  } else if (parsed.kind === 'catalog') {
+    if (parsed.id !== undefined) {
+      out.set('catalog:' + parsed.id, '');
+    }
+    for (const d of parsed.descriptors) {
+      out.set('desc:' + d.id, '');
+    }
+  }
+  return out;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  /** name → URIs of the files that use it. */
+  private readonly users = new Map<string, Set<string>>();
+  /** name → URIs of the files that define it (several for duplicates). */
+  private readonly definers = new Map<string, Set<string>>();
+  private readonly diagnosticsCache = new Map<string, CodeDiagnostic[]>();
+  /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
+  private generationCounter = 0;
+
+  constructor(
+    private readonly parse: FileParser,
+    private readonly computeDiagnostics: (index: WorkspaceIndex, file: IndexedFile) => CodeDiagnostic[],
+  ) {}
+
+  /** Increases with every change of the index. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /**
+   * Indexes (or re-indexes) a file from its current text. Returns the URIs
+   * whose diagnostics may have changed: the file itself, and the files that
+   * use a name whose definition changed.
+   */
+  update(uri: string, text: string): Set<string> {
+    const old = this.files.get(uri);
+    if (old && old.text === text) {
+      return new Set();
+    }
+    const parsed = this.parse(uri, text);
+    if (!parsed) {
+      return this.remove(uri);
+    }
+    const affected = new Set<string>([uri]);
+    const before = old ? definedNames(old.parsed) : new Map<string, string>();
+    if (old) {
+      this.unlink(old);
+    }
+    const file: IndexedFile = { uri, text, parsed };
+    this.files.set(uri, file);
+    this.link(file);
+    const after = definedNames(parsed);
+    for (const [name, fingerprint] of after) {
+      if (before.get(name) !== fingerprint) {
+        this.collectAffected(name, affected);
+      }
+    }
+    for (const name of before.keys()) {
+      if (!after.has(name)) {
+        this.collectAffected(name, affected);
+      }
+    }
+    this.invalidate(affected);
+    return affected;
+  }
+
+  /** Removes a file; returns the URIs whose diagnostics may have changed (the removed one included, to clear it). */
+  remove(uri: string): Set<string> {
+    const old = this.files.get(uri);
+    const affected = new Set<string>([uri]);
+    if (!old) {
+      return affected;
+    }
+    this.unlink(old);
+    this.files.delete(uri);
+    for (const name of definedNames(old.parsed).keys()) {
+      this.collectAffected(name, affected);
+    }
+    this.invalidate(affected);
+    return affected;
+  }
+
+  private invalidate(uris: Set<string>): void {
+    this.generationCounter++;
+    for (const u of uris) {
+      this.diagnosticsCache.delete(u);
+    }
+  }
+
+  /** Users of a name, and its other definers (a changed definition may start or end a duplicate). */
+  private collectAffected(name: string, into: Set<string>): void {
+    for (const u of this.users.get(name) ?? []) {
+      into.add(u);
+    }
+    for (const u of this.definers.get(name) ?? []) {
+      into.add(u);
+    }
+  }
+
+  private link(file: IndexedFile): void {
+    for (const name of usedNames(file.parsed)) {
+      addTo(this.users, name, file.uri);
+    }
+    for (const name of definedNames(file.parsed).keys()) {
+      addTo(this.definers, name, file.uri);
+    }
+  }
+
+  private unlink(file: IndexedFile): void {
+    for (const name of usedNames(file.parsed)) {
+      removeFrom(this.users, name, file.uri);
+    }
+    for (const name of definedNames(file.parsed).keys()) {
+      removeFrom(this.definers, name, file.uri);
+    }
+  }
+
+  /** The indexed file at `uri`. */
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  *all(): Iterable<IndexedFile> {
+    yield* this.files.values();
+  }
+
+  *strategies(): Iterable<StrategyDocument> {
+    for (const f of this.files.values()) {
+      if (f.parsed.kind === 'strategy') {
+        yield f.parsed;
+      }
+    }
+  }
+
+  *catalogs(): Iterable<CatalogDocument> {
+    for (const f of this.files.values()) {
+      if (f.parsed.kind === 'catalog') {
+        yield f.parsed;
+      }
+    }
+  }
+
+  *markdown(): Iterable<MarkdownDocument> {
+    for (const f of this.files.values()) {
+      if (f.parsed.kind === 'markdown') {
+        yield f.parsed;
+      }
+    }
+  }
+
+  /** URIs of the strategy documents with this id, sorted (more than one is a duplicate). */
+  strategyUris(id: string): string[] {
+    return [...(this.definers.get('doc:' + id) ?? [])].sort();
+  }
+
+  /** The strategy document with this id (the first by URI when the id is duplicated). */
+  strategy(id: string): StrategyDocument | undefined {
+    const uri = this.strategyUris(id)[0];
+    const parsed = uri ? this.files.get(uri)?.parsed : undefined;
+    return parsed?.kind === 'strategy' ? parsed : undefined;
+  }
+
+  /** URIs of the catalogs with this id, sorted. */
+  catalogUris(id: string): string[] {
+    return [...(this.definers.get('catalog:' + id) ?? [])].sort();
+  }
+
+  /** URIs of the catalogs defining this descriptor, sorted. */
+  descriptorDefiners(code: string): string[] {
+    return [...(this.definers.get('desc:' + code) ?? [])].sort();
+  }
+
+  /** URIs of the files that use a document id or descriptor. */
+  usersOf(name: { documentId: string } | { descriptor: string }): string[] {
+    const key = 'documentId' in name ? 'doc:' + name.documentId : 'desc:' + name.descriptor;
+    return [...(this.users.get(key) ?? [])].sort();
+  }
+
+  /** Item code → first item with that code (well-formed codes only). */
+  itemsByCode(doc: StrategyDocument): Map<string, Item> {
+    const file = this.files.get(doc.uri);
+    if (file && file.parsed === doc && file.itemsByCode) {
+      return file.itemsByCode;
+    }
+    const map = new Map<string, Item>();
+    for (const item of doc.items) {
+      if (isItemCode(item.id) && !map.has(item.id)) {
+        map.set(item.id, item);
+      }
+    }
+    if (file && file.parsed === doc) {
+      file.itemsByCode = map;
+    }
+    return map;
+  }
+
+  /** The item of `doc` with `code`, if any. */
+  item(doc: StrategyDocument, code: string): Item | undefined {
+    return this.itemsByCode(doc).get(code);
+  }
+
+  /**
+   * The definition of a descriptor: a workspace catalog's wins over the
+   * built-in one (`builtinUri`), as the spec says.
+   */
+  descriptor(code: string, builtinUri: string): DescriptorDefinition | undefined {
+    const uris = this.descriptorDefiners(code);
+    const preferred = uris.find((u) => u !== builtinUri) ?? uris[0];
+    const catalog = preferred ? this.files.get(preferred)?.parsed : undefined;
+    if (catalog?.kind !== 'catalog') {
+      return undefined;
+    }
+    const descriptor = catalog.descriptors.find((d) => d.id === code);
+    return descriptor ? { descriptor, catalog } : undefined;
+  }
+
+  /** Every diagnostic of a file: its own and those that depend on the workspace. Cached until the file or a dependency changes. */
+  diagnostics(uri: string): CodeDiagnostic[] {
+    const cached = this.diagnosticsCache.get(uri);
+    if (cached) {
+      return cached;
+    }
+    const file = this.files.get(uri);
+    if (!file) {
+      return [];
+    }
+    const result = this.computeDiagnostics(this, file);
+    this.diagnosticsCache.set(uri, result);
+    return result;
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) {
+    set.add(value);
+  } else {
+    map.set(key, new Set([value]));
+  }
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) {
+    set.delete(value);
+    if (set.size === 0) {
+      map.delete(key);
+    }
+  }
+}

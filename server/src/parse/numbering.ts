@@ -1,0 +1,153 @@
+/**
+ * The `numbering-gap` check of spec 2.1: siblings count up by one, per parent
+ * or through the whole document, and each missing value is reported on the
+ * next existing item.
+ */
+import { CodeDiagnostic, Item } from '../model/types';
+import { formatSegment, lastSegment, segmentValue, SequenceKind, sequenceKindOf } from './codes';
+
+/** More missing values than this in one gap are reported as one range, not one by one. */
+const MAX_GAP_DIAGNOSTICS = 10;
+
+interface Member {
+  item: Item;
+  value: number;
+  prefix: string;
+}
+
+interface Group {
+  parentId: string | undefined;
+  kind: SequenceKind;
+  members: Member[];
+}
+
+/** The segment of `child` below its parent: after the last `.`, or the whole id for `A` → `A1`. */
+function relativeSegment(child: Item, parent: Item | undefined): string {
+  if (parent && !child.id.slice(parent.id.length).startsWith('.')) {
+    return child.id.slice(child.id.lastIndexOf('.') + 1);
+  }
+  return lastSegment(child.id);
+}
+
+function buildGroup(siblings: Item[], parent: Item | undefined): Group | undefined {
+  const eligible = siblings.filter((i) => i.valid);
+  const segments = eligible.map((i) => relativeSegment(i, parent));
+  const kind = sequenceKindOf(segments);
+  if (!kind) {
+    return undefined;
+  }
+  return {
+    parentId: parent?.id,
+    kind,
+    members: eligible.map((item, k) => ({ item, ...segmentValue(segments[k], kind) })),
+  };
+}
+
+/** Groups of siblings by depth, in document order. */
+function groupsByDepth(items: Item[]): Map<number, Group[]> {
+  const byDepth = new Map<number, Group[]>();
+  const add = (depth: number, group: Group | undefined): void => {
+    if (group && group.members.length > 0) {
+      const list = byDepth.get(depth) ?? [];
+      list.push(group);
+      byDepth.set(depth, list);
+    }
+  };
+  add(1, buildGroup(items.filter((i) => i.depth === 1), undefined));
+  for (const parent of items) {
+    if (parent.children.length > 0) {
+      add(parent.depth + 1, buildGroup(parent.children.map((c) => items[c]), parent));
+    }
+  }
+  return byDepth;
+}
+
+/** Splits a letters+digits group where the letters change (`A1, A2, B1`): each run counts from 1. */
+function runs(group: Group): Member[][] {
+  if (group.kind !== 'letters-digits') {
+    return [group.members];
+  }
+  const out: Member[][] = [];
+  for (const m of group.members) {
+    const last = out[out.length - 1];
+    if (last && last[0].prefix === m.prefix) {
+      last.push(m);
+    } else {
+      out.push([m]);
+    }
+  }
+  return out;
+}
+
+/** Checks all sibling sequences of a document's items. */
+export function checkNumbering(items: Item[]): CodeDiagnostic[] {
+  const out: CodeDiagnostic[] = [];
+  for (const groups of groupsByDepth(items).values()) {
+    const later = groups.slice(1);
+    const documentWide = later.length > 0 && later.filter((g) => g.members[0].value > 1).length * 2 > later.length;
+    if (documentWide) {
+      // One sequence through the depth, per kind (a depth mixing numbers and letters keeps them apart).
+      for (const kind of new Set(groups.map((g) => g.kind))) {
+        const members = groups.filter((g) => g.kind === kind).flatMap((g) => g.members);
+        checkSequence(members, kind, undefined, out);
+      }
+    } else {
+      for (const group of groups) {
+        for (const run of runs(group)) {
+          checkSequence(run, group.kind, group.parentId, out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** How a missing value is named: the full code under a known parent, the bare segment for document-wide numbering. */
+function missingLabel(value: number, kind: SequenceKind, prefix: string, next: Item, parentId: string | undefined): string {
+  const segment = formatSegment(value, kind, prefix);
+  if (parentId === undefined) {
+    return segment;
+  }
+  return kind === 'letters-digits' && !next.id.slice(parentId.length).startsWith('.') ? parentId + String(value) : `${parentId}.${segment}`;
+}
+
+function checkSequence(members: Member[], kind: SequenceKind, parentId: string | undefined, out: CodeDiagnostic[]): void {
+  const sorted = [...members].sort((a, b) => a.value - b.value);
+  const misplaced = members.findIndex((m, i) => m.value !== sorted[i].value);
+  if (misplaced >= 0) {
+    const m = members[misplaced];
+    out.push({
+      code: 'numbering-gap',
+      severity: 'warning',
+      span: m.item.idSpan,
+      message: { id: 'gap.order', args: [m.item.id, sorted[misplaced].item.id] },
+    });
+  }
+  let previous = 0;
+  for (const m of sorted) {
+    if (m.value <= previous) {
+      previous = Math.max(previous, m.value);
+      continue;
+    }
+    const missing = m.value - previous - 1;
+    const label = (v: number): string => missingLabel(v, kind, m.prefix, m.item, parentId);
+    if (missing > MAX_GAP_DIAGNOSTICS) {
+      out.push({
+        code: 'numbering-gap',
+        severity: 'warning',
+        span: m.item.idSpan,
+        message: { id: 'gap.missingRange', args: [label(previous + 1), label(m.value - 1), m.item.id, String(missing)] },
+      });
+    } else {
+      for (let v = previous + 1; v < m.value; v++) {
+        out.push({
+          code: 'numbering-gap',
+          severity: 'warning',
+          span: m.item.idSpan,
+          message: { id: 'gap.missing', args: [label(v), m.item.id] },
+        });
+      }
+    }
+    previous = m.value;
+  }
+}

@@ -1,0 +1,363 @@
+/**
+ * Reads a strategy document (spec section 2) from a composed YAML document:
+ * the item tree with every id and reference at its exact span, and the
+ * diagnostics that depend on this file alone.
+ */
+import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
+import { Actor, CodeDiagnostic, Indicator, Item, Reference, RefKind, Span, StrategyDocument } from '../model/types';
+import { extendsParent, findLookalike, isActorId, isDescriptorCode, isDocumentId, isItemCode, repairDescriptorCode, repairItemCode, splitQualified } from './codes';
+import { reportRepeats } from './duplicates';
+import { checkNumbering } from './numbering';
+import { closestWords } from '../model/suggest';
+import { AliasResolver, nodeSpan, pairsOf, scalarText, seqEntries, sourceScalar, SourceScalar } from './yamlNodes';
+
+/** Reference keys of an item, and what kind of code each entry must be. */
+const ITEM_REF_KEYS: Partial<Record<string, RefKind>> = {
+  descriptors: 'descriptors',
+  goals: 'goals',
+  related: 'related',
+  partners: 'partners',
+};
+
+/** Reads one strategy document; `diagnostics` receives the local diagnostics. */
+export class StrategyReader {
+  private readonly items: Item[] = [];
+  private readonly references: Reference[] = [];
+  private readonly diagnostics: CodeDiagnostic[] = [];
+  private readonly actors: Actor[] = [];
+
+  constructor(
+    private readonly uri: string,
+    private readonly text: string,
+    private readonly doc: Document,
+    private readonly resolver: AliasResolver,
+  ) {}
+
+  read(): StrategyDocument {
+    const result: StrategyDocument = {
+      kind: 'strategy',
+      uri: this.uri,
+      title: '',
+      actors: this.actors,
+      items: this.items,
+      references: this.references,
+      diagnostics: this.diagnostics,
+      length: this.text.length,
+    };
+    const top = this.resolver.resolve(this.doc.contents);
+    if (!isMap(top)) {
+      return result;
+    }
+    for (const [key, pair] of pairsOf(top)) {
+      const value = pair.value as Node | null;
+      switch (key) {
+        case 'strategy': {
+          const s = this.codeScalar(value);
+          if (s) {
+            if (this.checkDocumentId(s)) {
+              result.id = s.text;
+            }
+            result.idSpan = s.span;
+          }
+          break;
+        }
+        case 'title':
+          result.title = scalarText(value, this.resolver) ?? '';
+          break;
+        case 'levels':
+          result.levels = seqEntries(value, this.resolver).map((n) => scalarText(n, this.resolver) ?? '');
+          break;
+        case 'goalsFrom': {
+          const s = this.codeScalar(value);
+          if (s && this.checkDocumentId(s)) {
+            result.goalsFrom = this.addReference('goalsFrom', s, undefined);
+          }
+          break;
+        }
+        case 'actors':
+          this.readActors(value);
+          break;
+        case 'documents':
+          this.readDocuments(value);
+          break;
+        case 'items':
+          this.readItems(value, -1, 1);
+          break;
+        default:
+          break;
+      }
+    }
+    if (result.levels && result.levels.length === 0) {
+      result.levels = undefined;
+    }
+    this.checkDuplicates();
+    this.checkLocalReferences(result);
+    this.diagnostics.push(...checkNumbering(this.items));
+    return result;
+  }
+
+  /** A code-valued scalar (aliases resolved), or undefined for anything else (the schema reports wrong types). */
+  private codeScalar(node: unknown): SourceScalar | undefined {
+    const n = this.resolver.resolve(node);
+    if (!isScalar(n)) {
+      return undefined;
+    }
+    const s = sourceScalar(n, this.text);
+    return s.codeLike ? s : undefined;
+  }
+
+  private readActors(node: unknown): void {
+    for (const entry of seqEntries(node, this.resolver)) {
+      const map = this.resolver.resolve(entry);
+      if (!isMap(map)) {
+        continue;
+      }
+      const idScalar = this.codeScalar(map.get('id', true));
+      if (!idScalar) {
+        continue;
+      }
+      if (!isActorId(idScalar.text)) {
+        this.invalid(idScalar, 'id.invalidActor');
+        continue;
+      }
+      this.actors.push({ id: idScalar.text, name: scalarText(map.get('name', true), this.resolver) ?? '', span: idScalar.span });
+    }
+  }
+
+  private readDocuments(node: unknown): void {
+    for (const entry of seqEntries(node, this.resolver)) {
+      const map = this.resolver.resolve(entry);
+      if (!isMap(map)) {
+        continue;
+      }
+      const s = this.codeScalar(map.get('strategy', true));
+      if (s && this.checkDocumentId(s)) {
+        this.addReference('documents', s, undefined);
+      }
+    }
+  }
+
+  private readItems(node: unknown, parent: number, depth: number): void {
+    for (const entry of seqEntries(node, this.resolver)) {
+      const map = this.resolver.resolve(entry);
+      if (isMap(map)) {
+        this.readItem(map, parent, depth);
+      }
+    }
+  }
+
+  private readItem(map: YAMLMap, parent: number, depth: number): void {
+    const idScalar = this.codeScalar(map.get('id', true));
+    if (!idScalar) {
+      // Without an id the item cannot be indexed; its children are still read, under no known parent.
+      const children = map.get('items', true);
+      if (children) {
+        this.readItems(children, -2, depth + 1);
+      }
+      return;
+    }
+    const index = this.items.length;
+    const item: Item = {
+      id: idScalar.text,
+      idSpan: idScalar.span,
+      title: '',
+      depth,
+      span: nodeSpan(map),
+      parent: parent >= 0 ? parent : -1,
+      children: [],
+      valid: true,
+      indicators: [],
+      refStart: 0,
+      refEnd: 0,
+    };
+    this.items.push(item);
+    if (parent >= 0) {
+      this.items[parent].children.push(index);
+    }
+    if (!this.checkItemCode(idScalar)) {
+      item.valid = false;
+    } else if (parent >= 0 && isItemCode(this.items[parent].id) && !extendsParent(item.id, this.items[parent].id)) {
+      item.valid = false;
+      this.diagnostics.push({
+        code: 'id-not-under-parent',
+        severity: 'error',
+        span: item.idSpan,
+        message: { id: 'id.notUnderParent', args: [item.id, this.items[parent].id] },
+      });
+    }
+    let childNode: unknown;
+    item.refStart = this.references.length;
+    for (const [key, pair] of pairsOf(map)) {
+      const value = pair.value as Node | null;
+      const refKind = ITEM_REF_KEYS[key];
+      if (refKind) {
+        for (const entry of seqEntries(value, this.resolver)) {
+          this.readReference(refKind, entry, item);
+        }
+        continue;
+      }
+      switch (key) {
+        case 'title': {
+          item.title = scalarText(value, this.resolver) ?? '';
+          const t = this.resolver.resolve(value);
+          if (t) {
+            item.titleSpan = nodeSpan(t);
+          }
+          break;
+        }
+        case 'description':
+          item.description = scalarText(value, this.resolver);
+          break;
+        case 'status':
+          item.status = scalarText(value, this.resolver);
+          break;
+        case 'responsible': {
+          this.readReference('responsible', value, item);
+          break;
+        }
+        case 'indicators':
+          item.indicators = this.readIndicators(value);
+          break;
+        case 'items':
+          childNode = value;
+          break;
+        default:
+          break;
+      }
+    }
+    const responsible = this.references.slice(item.refStart).find((r) => r.kind === 'responsible');
+    item.responsible = responsible?.code;
+    item.refEnd = this.references.length;
+    if (childNode !== undefined) {
+      this.readItems(childNode, index, depth + 1);
+    }
+  }
+
+  private readIndicators(node: unknown): Indicator[] {
+    const out: Indicator[] = [];
+    for (const entry of seqEntries(node, this.resolver)) {
+      const map = this.resolver.resolve(entry);
+      if (!isMap(map)) {
+        continue;
+      }
+      const field = (k: string): string | undefined => scalarText(map.get(k, true), this.resolver);
+      out.push({ name: field('name') ?? '', unit: field('unit'), baseline: field('baseline'), target: field('target'), year: field('year') });
+    }
+    return out;
+  }
+
+  private readReference(kind: RefKind, node: unknown, item: Item): void {
+    const s = this.codeScalar(node);
+    if (!s) {
+      return;
+    }
+    if (kind === 'descriptors') {
+      if (!isDescriptorCode(s.text)) {
+        this.invalid(s, 'id.invalidDescriptor', repairDescriptorCode(s.text));
+        return;
+      }
+      this.addReference(kind, s, item.id);
+      return;
+    }
+    if (kind === 'responsible' || kind === 'partners') {
+      if (!isActorId(s.text)) {
+        this.invalid(s, 'id.invalidActor');
+        return;
+      }
+      this.addReference(kind, s, item.id);
+      return;
+    }
+    const q = splitQualified(s.text);
+    if (q) {
+      const docSpan = { start: s.span.start, end: s.span.start + q.docId.length };
+      const codeSpan = { start: s.span.start + q.codeOffset, end: s.span.end };
+      if (!isDocumentId(q.docId)) {
+        this.invalid({ text: q.docId, span: docSpan, codeLike: true }, 'id.invalidDocument');
+        return;
+      }
+      if (!this.checkItemCode({ text: q.code, span: codeSpan, codeLike: true })) {
+        return;
+      }
+      this.references.push({ kind, text: s.text, span: s.span, docId: q.docId, docSpan, code: q.code, codeSpan, fromItem: item.id });
+      return;
+    }
+    if (this.checkItemCode(s)) {
+      this.addReference(kind, s, item.id);
+    }
+  }
+
+  private addReference(kind: RefKind, s: SourceScalar, fromItem: string | undefined): Reference {
+    const ref: Reference = { kind, text: s.text, span: s.span, code: s.text, codeSpan: s.span, fromItem };
+    this.references.push(ref);
+    return ref;
+  }
+
+  private checkItemCode(s: SourceScalar): boolean {
+    if (isItemCode(s.text)) {
+      return true;
+    }
+    this.invalid(s, 'id.invalidCode', repairItemCode(s.text));
+    return false;
+  }
+
+  private checkDocumentId(s: SourceScalar): boolean {
+    if (isDocumentId(s.text)) {
+      return true;
+    }
+    const fixed = (findLookalike(s.text)?.fixed ?? s.text).trim().toLowerCase().replace(/[\s_]+/g, '-');
+    this.invalid(s, 'id.invalidDocument', isDocumentId(fixed) && fixed !== s.text ? fixed : undefined);
+    return false;
+  }
+
+  /** Reports an `invalid-id`, naming a look-alike character when there is one. */
+  private invalid(s: SourceScalar, messageId: string, suggestion?: string): void {
+    this.diagnostics.push(invalidIdDiagnostic(s.text, s.span, messageId, suggestion));
+  }
+
+  private checkDuplicates(): void {
+    const seen = new Set<string>();
+    const coded = this.items.filter((i) => isItemCode(i.id));
+    for (const item of coded) {
+      if (seen.has(item.id)) {
+        item.valid = false;
+      }
+      seen.add(item.id);
+    }
+    reportRepeats(this.uri, coded.map((i) => ({ id: i.id, span: i.idSpan })), 'dup.item', this.diagnostics);
+    reportRepeats(this.uri, this.actors, 'dup.actor', this.diagnostics);
+  }
+
+  /** Checks that depend on this document alone: actors, self-references, goals without `goalsFrom`. */
+  private checkLocalReferences(doc: StrategyDocument): void {
+    const actorIds = new Set(this.actors.map((a) => a.id));
+    for (const ref of this.references) {
+      if (ref.kind === 'responsible' || ref.kind === 'partners') {
+        if (!actorIds.has(ref.code)) {
+          this.diagnostics.push({
+            code: 'unknown-actor',
+            severity: 'error',
+            span: ref.span,
+            message: { id: 'unknown.actor', args: [ref.code] },
+            suggestions: closestWords(ref.code, this.actors.map((a) => a.id)),
+          });
+        }
+      } else if (ref.kind === 'related' && ref.fromItem !== undefined) {
+        const sameDoc = ref.docId === undefined || (doc.id !== undefined && ref.docId === doc.id);
+        if (sameDoc && ref.code === ref.fromItem) {
+          this.diagnostics.push({ code: 'self-reference', severity: 'warning', span: ref.span, message: { id: 'selfReference', args: [ref.code] } });
+        }
+      } else if (ref.kind === 'goals' && ref.docId === undefined && doc.goalsFrom === undefined) {
+        this.diagnostics.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
+      }
+    }
+  }
+}
+
+/** The `invalid-id` diagnostic for `text` at `span`, naming a look-alike character when there is one. */
+export function invalidIdDiagnostic(text: string, span: Span, messageId: string, suggestion?: string): CodeDiagnostic {
+  const look = findLookalike(text);
+  const message = look
+    ? { id: 'id.lookalike', args: [text, look.char, look.codePoint, look.replacement] }
+    : { id: text.length === 0 ? 'id.empty' : messageId, args: [text.length > 80 ? text.slice(0, 77) + '…' : text] };
+  return { code: 'invalid-id', severity: 'error', span, message, suggestions: suggestion ? [suggestion] : undefined };
+}

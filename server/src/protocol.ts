@@ -1,0 +1,103 @@
+/**
+ * Custom messages between the VS Code client and the language server.
+ *
+ * Each message is a namespace holding its method name and a typed message
+ * type, defined once here and imported by both sides, so that a change to a
+ * message's shape is a compile error on both ends.
+ */
+import { NotificationType, Range, RequestType } from 'vscode-languageserver-protocol';
+
+/** One item of a strategy document, as the tree view shows it. */
+export interface TreeItemData {
+  /** The item's code as written (`2.A.11`). */
+  code: string;
+  title: string;
+  /** The level name for the item's depth (`Opatření`, or the document's own `levels`). */
+  level: string;
+  /** Depth in the tree, 1 for top-level items. */
+  depth: number;
+  /** The range of the item's `id` value. */
+  range: Range;
+  /** Diagnostics of severity error / warning whose range lies within the item (its own keys, not its children). */
+  errors: number;
+  warnings: number;
+  descriptors: string[];
+  goals: string[];
+  /** `responsible` and `partners` actor ids. */
+  actors: string[];
+  children: TreeItemData[];
+}
+
+/** One strategy document or descriptor catalog of the workspace. */
+export interface TreeDocumentData {
+  uri: string;
+  kind: 'strategy' | 'catalog';
+  /** The document or catalog id; empty when the file has none. */
+  id: string;
+  title: string;
+  /** Range of the `strategy:` / `catalog:` value, or the start of the file. */
+  range: Range;
+  errors: number;
+  warnings: number;
+  items: TreeItemData[];
+}
+
+/** The workspace's strategy documents and catalogs with their item trees, sorted by id. */
+export namespace StrategyTreeRequest {
+  export const method = 'strategy/tree' as const;
+  export type Params = Record<string, never>;
+  export const type = new RequestType<Params, TreeDocumentData[], void>(method);
+}
+
+/** A code of the workspace, as the "Go to Strategy Code…" quick pick lists it. */
+export interface CodeEntry {
+  code: string;
+  /** `doc-id/code`, unique across the workspace. */
+  qualified: string;
+  title: string;
+  level: string;
+  documentId: string;
+  uri: string;
+  range: Range;
+}
+
+/** Every code of the workspace matching a query (fuzzy over code and title, insensitive to case and diacritics), best first. An empty query lists all. */
+export namespace WorkspaceCodesRequest {
+  export const method = 'strategy/codes' as const;
+  export interface Params {
+    query: string;
+    limit?: number;
+  }
+  export const type = new RequestType<Params, CodeEntry[], void>(method);
+}
+
+/** The item whose definition (or any of its keys) contains a position, for following the active editor. */
+export namespace ItemAtPositionRequest {
+  export const method = 'strategy/itemAt' as const;
+  export interface Params {
+    uri: string;
+    position: { line: number; character: number };
+  }
+  export interface Result {
+    uri: string;
+    code: string;
+  }
+  export const type = new RequestType<Params, Result | null, void>(method);
+}
+
+/** Index state, sent after the initial index and whenever the counts change. */
+export interface StatusData {
+  /** True while the initial index (or a re-index after a settings change) is running. */
+  indexing: boolean;
+  strategies: number;
+  catalogs: number;
+  /** Number of item codes in strategy documents. */
+  codes: number;
+  errors: number;
+  warnings: number;
+}
+
+export namespace StatusNotification {
+  export const method = 'strategy/status' as const;
+  export const type = new NotificationType<StatusData>(method);
+}
