@@ -123,13 +123,16 @@ export function run(argv: string[], cwd: string, io: Output): number {
   const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
   const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri) });
   const reported = new Set<string>();
+  // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
+  let unreadable = 0;
   for (const root of roots) {
-    const rootUri = pathToUri(root);
-    for (const file of findFiles(root, (rel) => service.kindOf(`${rootUri}/${rel}`) !== undefined)) {
+    // The URI of a found file is built as for `update`: a `%` or space in a folder name must be encoded.
+    for (const file of findFiles(root, (rel) => service.kindOf(pathToUri(path.join(root, rel))) !== undefined)) {
       const res = readTextFile(file);
       if (res.error !== undefined) {
         io.err(`strategy-check: cannot read ${path.relative(cwd, file)}: ${res.error}\n`);
-        return 2;
+        unreadable++;
+        continue;
       }
       service.update(pathToUri(file), res.text);
     }
@@ -176,7 +179,8 @@ export function run(argv: string[], cwd: string, io: Output): number {
     case 'github':
       for (const d of located) {
         const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-        const props = `file=${ghEscape(d.file, true)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${ghEscape(d.code, true)}`;
+        // The documented annotation shape `::error file=…,line=…,col=…::message`; the code leads the message.
+        const props = `file=${ghEscape(d.file, true)},line=${d.line},col=${d.column}`;
         io.out(`::${kind} ${props}::${ghEscape(`${d.code}: ${d.message}`, false)}\n`);
       }
       io.out(summaryLine(files, items, errors, warnings) + '\n');
@@ -187,7 +191,7 @@ export function run(argv: string[], cwd: string, io: Output): number {
       }
       io.out(summaryLine(files, items, errors, warnings) + '\n');
   }
-  return errors > 0 ? 1 : 0;
+  return unreadable > 0 ? 2 : errors > 0 ? 1 : 0;
 }
 
 function summaryLine(files: number, items: number, errors: number, warnings: number): string {

@@ -12,11 +12,23 @@ import { effectiveSeverity, toLspDiagnostics } from './features/lspDiagnostics';
 import { createMessages, localeOf, Messages } from './messages';
 import { ResolveContext } from './model/resolve';
 import { CodeDiagnostic, ParsedFile } from './model/types';
-import { WorkspaceIndex } from './model/workspaceIndex';
+import { IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
+import { reparseItem } from './parse/incremental';
 import { parseMarkdown } from './parse/parseMarkdown';
 import { DEFAULT_LIMITS, FileKind, parseFile } from './parse/parseFile';
 import { compileSchemas, SchemaSources } from './parse/schemaCheck';
 import { DEFAULT_SETTINGS, Settings } from './settings';
+import { CancellationToken, CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, InlayHint, Location, LocationLink, Position, Range, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { definition, DefinitionOptions } from './features/definition';
+import { FeatureCache } from './features/featureCache';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { references } from './features/references';
+import { EditOptions, prepareRename, rename } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 
 export interface LanguageServiceOptions {
   /** The JSON Schemas of `schemas/` (strategy and catalog). */
@@ -44,6 +56,8 @@ export interface WorkspaceSummary {
 export class LanguageService {
   readonly messages: Messages;
   readonly index: WorkspaceIndex;
+  /** Caches of the editing features (completion candidates, reference tables, use counts, workspace symbols), owned by this service. */
+  readonly featureCache = new FeatureCache();
   private settingsValue: Settings;
   private readonly documents = new Map<string, TextDocument>();
   private readonly validators;
@@ -56,7 +70,7 @@ export class LanguageService {
     this.roots = (options.roots ?? []).map((r) => r.replace(/\/$/, ''));
     this.validators = compileSchemas(options.schemas);
     this.index = new WorkspaceIndex(
-      (uri, text) => this.parse(uri, text),
+      (uri, text, previous) => this.parse(uri, text, previous),
       (index, file) => computeDiagnostics(this.resolveContext(), index, file),
     );
     this.compileGlobs();
@@ -114,7 +128,12 @@ export class LanguageService {
     if (uri === BUILTIN_CATALOG_URI) {
       return 'catalog';
     }
-    const path = decodeURIComponent(this.relativePath(uri));
+    let path = this.relativePath(uri);
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // A bare `%` is not an escape: match the path as written.
+    }
     if (this.matchers.strategy(path)) {
       return 'strategy';
     }
@@ -127,7 +146,7 @@ export class LanguageService {
     return undefined;
   }
 
-  private parse(uri: string, text: string): ParsedFile | undefined {
+  private parse(uri: string, text: string, previous: IndexedFile | undefined): ParsedFile | undefined {
     const kind = this.kindOf(uri);
     if (kind === 'markdown') {
       return parseMarkdown(uri, text);
@@ -136,7 +155,9 @@ export class LanguageService {
       return undefined;
     }
     const limits = { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
-    return parseFile(uri, text, kind, this.validators, limits);
+    // An edit inside one item re-reads only that item; anything else is parsed whole.
+    const partial = previous?.parsed.kind === 'strategy' && kind === 'strategy' ? reparseItem(previous.parsed, previous.text, text, this.validators, limits) : undefined;
+    return partial ?? parseFile(uri, text, kind, this.validators, limits);
   }
 
   /** Indexes a file's current text; returns the URIs whose diagnostics may have changed. */
@@ -207,6 +228,61 @@ export class LanguageService {
       }
     }
     return s;
+  }
+
+  /** Code completion at a position (`features/completion.ts`). */
+  completion(uri: string, position: Position, token?: CancellationToken): CompletionList | null {
+    return completion(this, uri, position, token);
+  }
+
+  /** The hover at a position (`features/hover.ts`). */
+  hover(uri: string, position: Position, token?: CancellationToken): Hover | null {
+    return hover(this, uri, position, token);
+  }
+
+  /** The definition of the code at a position (`features/definition.ts`). */
+  definition(uri: string, position: Position, options?: DefinitionOptions, token?: CancellationToken): Location[] | LocationLink[] | null {
+    return definition(this, uri, position, options, token);
+  }
+
+  /** Every reference to the code at a position (`features/references.ts`). */
+  references(uri: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[] | null {
+    return references(this, uri, position, includeDeclaration, token);
+  }
+
+  /** The range that a rename at a position would change; throws a `ResponseError` where nothing can be renamed (`features/rename.ts`). */
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } {
+    return prepareRename(this, uri, position);
+  }
+
+  /** Renames the code at a position everywhere; throws a `ResponseError` when the new name is refused (`features/rename.ts`). */
+  rename(uri: string, position: Position, newName: string, options?: EditOptions, token?: CancellationToken): WorkspaceEdit | null {
+    return rename(this, uri, position, newName, options, token);
+  }
+
+  /** The outline of a file (`features/symbols.ts`). */
+  documentSymbols(uri: string, token?: CancellationToken): DocumentSymbol[] {
+    return documentSymbols(this, uri, token);
+  }
+
+  /** Codes of the whole workspace matching a query (`features/symbols.ts`). */
+  workspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[] {
+    return workspaceSymbols(this, query, token);
+  }
+
+  /** Reference counts on the items of a document (`features/codeLens.ts`). */
+  codeLenses(uri: string, token?: CancellationToken): CodeLens[] {
+    return codeLenses(this, uri, token);
+  }
+
+  /** Titles after the codes of reference lists within a range (`features/inlayHints.ts`). */
+  inlayHints(uri: string, range: Range, token?: CancellationToken): InlayHint[] {
+    return inlayHints(this, uri, range, token);
+  }
+
+  /** Quick fixes for the given diagnostics of a file (`features/codeActions.ts`). */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[], options?: EditOptions, token?: CancellationToken): CodeAction[] {
+    return codeActions(this, uri, diagnostics, options, token);
   }
 }
 

@@ -31,7 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 function stringList(value: unknown, fallback: string[]): string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
+  return Array.isArray(value) && value.every((v): v is string => typeof v === 'string') ? value : fallback;
 }
 
 /** Reads the `strategyCodes` section as VS Code sends it (nested objects), ignoring values of the wrong type. */

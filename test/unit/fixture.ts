@@ -70,7 +70,7 @@ export function parseFixture(source: string): FixtureFile[] {
   let name = '/a.strategy.yaml';
   let body: string[] = [];
   const flush = (): void => {
-    if (body.length > 0 || files.length > 0 || name !== '/a.strategy.yaml') {
+    if (body.some((l) => l.trim().length > 0) || files.length > 0 || name !== '/a.strategy.yaml') {
       const indent = Math.min(...body.filter((l) => l.trim().length > 0).map((l) => l.length - l.trimStart().length), 1e9);
       const raw = body.map((l) => l.slice(indent === 1e9 ? 0 : indent)).join('\n');
       const { text, marks, cursor } = stripMarkers(raw.replace(/\n\s*$/, '\n'));

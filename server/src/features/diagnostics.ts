@@ -25,7 +25,11 @@ export function computeDiagnostics(ctx: Omit<ResolveContext, 'index'>, index: Wo
       out.push(...unresolved(rctx, parsed));
       break;
   }
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // A reference inside a broken node (an unterminated list, say) gets no further diagnostic.
+  const broken = parsed.kind === 'markdown' ? [] : (parsed.brokenSpans ?? []);
+  const local = new Set(parsed.diagnostics);
+  const kept = broken.length === 0 ? out : out.filter((d) => local.has(d) || !broken.some((b) => d.span.start >= b.start && d.span.start <= b.end));
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 function unresolved(ctx: ResolveContext, doc: StrategyDocument | MarkdownDocument): CodeDiagnostic[] {

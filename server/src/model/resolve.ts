@@ -105,7 +105,12 @@ function resolveCodeReference(ctx: ResolveContext, from: StrategyDocument | Mark
   const self = from.kind === 'strategy' ? from : undefined;
   if (ref.docId !== undefined && !(self && self.id === ref.docId)) {
     const docRes = resolveDocument(ctx, ref.docId);
-    if (!docRes.target || docRes.target.kind !== 'document') {
+    if (docRes.problem) {
+      // The diagnostic covers the whole `doc/CODE`, so the replacement offered is a whole reference too.
+      const suggestions = docRes.problem.suggestions?.map((d) => `${d}/${ref.code}`);
+      return { problem: { ...docRes.problem, suggestions } };
+    }
+    if (docRes.target.kind !== 'document') {
       return docRes;
     }
     return resolveItemIn(ctx, docRes.target.doc, ref.code, goal, ref.text);
@@ -113,8 +118,12 @@ function resolveCodeReference(ctx: ResolveContext, from: StrategyDocument | Mark
   if (!self) {
     return { problem: { code: 'unknown-item', message: { id: 'unknown.item', args: ['', ref.code] }, silent: true } };
   }
+  if (ref.docId !== undefined) {
+    // A qualified reference to this document (a related item, or a goal of this very document) resolves here.
+    return resolveItemIn(ctx, self, ref.code, goal, ref.text);
+  }
   if (!goal) {
-    return resolveItemIn(ctx, self, ref.code, false, ref.docId !== undefined ? ref.text : undefined);
+    return resolveItemIn(ctx, self, ref.code, false);
   }
   if (!self.goalsFrom) {
     // `missing-goals-from` is reported by the parser.

@@ -111,7 +111,9 @@ export interface Item {
   parent: number;
   /** Indexes of the children in `StrategyDocument.items`, in document order. */
   children: number[];
-  /** False when the id is malformed, not under its parent, or a repeat of an earlier id. */
+  /** False when the id is malformed or does not extend its parent's. */
+  placed: boolean;
+  /** False when not `placed`, or a repeat of an earlier id: such items are left out of sibling sequences. */
   valid: boolean;
   description?: string;
   responsible?: string;
@@ -153,6 +155,12 @@ export interface StrategyDocument {
   references: Reference[];
   /** Diagnostics that depend on this file alone. */
   diagnostics: CodeDiagnostic[];
+  /** The part of `diagnostics` tied to single nodes (syntax, schema, ids), as opposed to whole-document checks. */
+  nodeDiagnostics?: CodeDiagnostic[];
+  /** Spans of YAML errors and of unterminated constructs: the broken nodes, which get no further diagnostic. */
+  brokenSpans?: Span[];
+  /** Whether the text has YAML anchors or aliases (such documents are always parsed whole); unknown when undefined. */
+  usesAnchors?: boolean;
   /** Length of the text, for ranges at the end of the file. */
   length: number;
 }
@@ -180,6 +188,8 @@ export interface CatalogDocument {
   areas: Area[];
   descriptors: Descriptor[];
   diagnostics: CodeDiagnostic[];
+  /** Spans of YAML errors and of unterminated constructs. */
+  brokenSpans?: Span[];
   length: number;
 }
 

@@ -6,8 +6,12 @@
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, MarkdownDocument, ParsedFile, StrategyDocument } from './types';
 import { isItemCode } from '../parse/codes';
 
-/** Parses one file; the index does not know how (the language service passes the parser with its schemas and limits). */
-export type FileParser = (uri: string, text: string) => ParsedFile | undefined;
+/**
+ * Parses one file; the index does not know how (the language service passes
+ * the parser with its schemas and limits). `previous` is the file's last
+ * indexed state, from which an edit may be re-parsed in part.
+ */
+export type FileParser = (uri: string, text: string, previous: IndexedFile | undefined) => ParsedFile | undefined;
 
 /** One indexed file: its text and what the parser read from it. */
 export interface IndexedFile {
@@ -49,7 +53,8 @@ function usedNames(parsed: ParsedFile): Set<string> {
 function definedNames(parsed: ParsedFile): Map<string, string> {
   const out = new Map<string, string>();
   if (parsed.kind === 'strategy' && parsed.id !== undefined) {
-    out.set('doc:' + parsed.id, parsed.items.map((i) => i.id).join('\n'));
+    // Level names are part of it: other files' `unknown-item` messages name the level ("Unknown measure").
+    out.set('doc:' + parsed.id, parsed.items.map((i) => i.id).join('\n') + '\n\0' + (parsed.levels ?? []).join('\n'));
   } else if (parsed.kind === 'catalog') {
     if (parsed.id !== undefined) {
       out.set('catalog:' + parsed.id, '');
@@ -68,6 +73,8 @@ export class WorkspaceIndex {
   /** name → URIs of the files that define it (several for duplicates). */
   private readonly definers = new Map<string, Set<string>>();
   private readonly diagnosticsCache = new Map<string, CodeDiagnostic[]>();
+  /** Names per parsed file, computed once per parse (a 5,000-item document is read on every keystroke). */
+  private readonly namesCache = new WeakMap<ParsedFile, { used: Set<string>; defined: Map<string, string> }>();
   /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
   private generationCounter = 0;
 
@@ -91,19 +98,19 @@ export class WorkspaceIndex {
     if (old && old.text === text) {
       return new Set();
     }
-    const parsed = this.parse(uri, text);
+    const parsed = this.parse(uri, text, old);
     if (!parsed) {
       return this.remove(uri);
     }
     const affected = new Set<string>([uri]);
-    const before = old ? definedNames(old.parsed) : new Map<string, string>();
+    const before = old ? this.names(old.parsed).defined : new Map<string, string>();
     if (old) {
       this.unlink(old);
     }
     const file: IndexedFile = { uri, text, parsed };
     this.files.set(uri, file);
     this.link(file);
-    const after = definedNames(parsed);
+    const after = this.names(parsed).defined;
     for (const [name, fingerprint] of after) {
       if (before.get(name) !== fingerprint) {
         this.collectAffected(name, affected);
@@ -114,8 +121,32 @@ export class WorkspaceIndex {
         this.collectAffected(name, affected);
       }
     }
+    this.collectStaleSuggestions(before, after, affected);
     this.invalidate(affected);
     return affected;
+  }
+
+  /**
+   * A document id or descriptor that appears or disappears changes the "did
+   * you mean …?" of every unknown one elsewhere: those files are re-checked.
+   */
+  private collectStaleSuggestions(before: Map<string, string>, after: Map<string, string>, into: Set<string>): void {
+    const changed = [...after.keys()].filter((n) => !before.has(n)).concat([...before.keys()].filter((n) => !after.has(n)));
+    const codes = new Set<string>();
+    if (changed.some((n) => n.startsWith('doc:'))) {
+      codes.add('unknown-strategy');
+    }
+    if (changed.some((n) => n.startsWith('desc:'))) {
+      codes.add('unknown-descriptor');
+    }
+    if (codes.size === 0) {
+      return;
+    }
+    for (const [uri, diagnostics] of this.diagnosticsCache) {
+      if (diagnostics.some((d) => codes.has(d.code))) {
+        into.add(uri);
+      }
+    }
   }
 
   /** Removes a file; returns the URIs whose diagnostics may have changed (the removed one included, to clear it). */
@@ -127,9 +158,11 @@ export class WorkspaceIndex {
     }
     this.unlink(old);
     this.files.delete(uri);
-    for (const name of definedNames(old.parsed).keys()) {
+    const gone = this.names(old.parsed).defined;
+    for (const name of gone.keys()) {
       this.collectAffected(name, affected);
     }
+    this.collectStaleSuggestions(gone, new Map(), affected);
     this.invalidate(affected);
     return affected;
   }
@@ -139,6 +172,15 @@ export class WorkspaceIndex {
     for (const u of uris) {
       this.diagnosticsCache.delete(u);
     }
+  }
+
+  private names(parsed: ParsedFile): { used: Set<string>; defined: Map<string, string> } {
+    let names = this.namesCache.get(parsed);
+    if (!names) {
+      names = { used: usedNames(parsed), defined: definedNames(parsed) };
+      this.namesCache.set(parsed, names);
+    }
+    return names;
   }
 
   /** Users of a name, and its other definers (a changed definition may start or end a duplicate). */
@@ -152,19 +194,19 @@ export class WorkspaceIndex {
   }
 
   private link(file: IndexedFile): void {
-    for (const name of usedNames(file.parsed)) {
+    for (const name of this.names(file.parsed).used) {
       addTo(this.users, name, file.uri);
     }
-    for (const name of definedNames(file.parsed).keys()) {
+    for (const name of this.names(file.parsed).defined.keys()) {
       addTo(this.definers, name, file.uri);
     }
   }
 
   private unlink(file: IndexedFile): void {
-    for (const name of usedNames(file.parsed)) {
+    for (const name of this.names(file.parsed).used) {
       removeFrom(this.users, name, file.uri);
     }
-    for (const name of definedNames(file.parsed).keys()) {
+    for (const name of this.names(file.parsed).defined.keys()) {
       removeFrom(this.definers, name, file.uri);
     }
   }

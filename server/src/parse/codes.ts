@@ -15,12 +15,11 @@ export function isSegment(s: string): boolean {
   return NUMBER.test(s) || LETTERS.test(s) || LETTERS_DIGITS.test(s);
 }
 
+const ITEM_CODE = /^(?:\d+|[A-Z]+\d*)(?:\.(?:\d+|[A-Z]+\d*))*$/;
+
 /** True when `code` is segments joined by `.` (`2`, `2.A.11.I`, `A1.1`). */
 export function isItemCode(code: string): boolean {
-  if (code.length === 0) {
-    return false;
-  }
-  return code.split('.').every(isSegment);
+  return ITEM_CODE.test(code);
 }
 
 /** True for a non-empty, well-formed Roman numeral (`I`, `IV`, `XII`). */

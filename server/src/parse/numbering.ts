@@ -6,68 +6,69 @@
 import { CodeDiagnostic, Item } from '../model/types';
 import { formatSegment, lastSegment, segmentValue, SequenceKind, sequenceKindOf } from './codes';
 
-/** More missing values than this in one gap are reported as one range, not one by one. */
-const MAX_GAP_DIAGNOSTICS = 10;
+/**
+ * The spec asks for one warning per missing value. A gap wider than this is
+ * a typo (`id: 1000` for `10`), not hundreds of missing measures, and is
+ * reported as one range so that the item does not drown in warnings.
+ */
+const MAX_GAP_DIAGNOSTICS = 100;
 
-interface Member {
+/** A sibling read as a member of its sequence. */
+export interface SequenceMember {
   item: Item;
   value: number;
   prefix: string;
 }
 
-interface Group {
-  parentId: string | undefined;
+/** The valid children of one parent (or the top-level items), and how they count. */
+export interface SiblingGroup {
+  /** Index of the parent in the document's items, -1 for top-level items. */
+  parentIndex: number;
   kind: SequenceKind;
-  members: Member[];
+  members: SequenceMember[];
 }
 
-/** The segment of `child` below its parent: after the last `.`, or the whole id for `A` → `A1`. */
-function relativeSegment(child: Item, parent: Item | undefined): string {
-  if (parent && !child.id.slice(parent.id.length).startsWith('.')) {
-    return child.id.slice(child.id.lastIndexOf('.') + 1);
-  }
-  return lastSegment(child.id);
-}
-
-function buildGroup(siblings: Item[], parent: Item | undefined): Group | undefined {
+function buildGroup(siblings: Item[], parentIndex: number): SiblingGroup | undefined {
   const eligible = siblings.filter((i) => i.valid);
-  const segments = eligible.map((i) => relativeSegment(i, parent));
+  const segments = eligible.map((i) => lastSegment(i.id));
   const kind = sequenceKindOf(segments);
   if (!kind) {
     return undefined;
   }
-  return {
-    parentId: parent?.id,
-    kind,
-    members: eligible.map((item, k) => ({ item, ...segmentValue(segments[k], kind) })),
-  };
+  return { parentIndex, kind, members: eligible.map((item, k) => ({ item, ...segmentValue(segments[k], kind) })) };
 }
 
-/** Groups of siblings by depth, in document order. */
-function groupsByDepth(items: Item[]): Map<number, Group[]> {
-  const byDepth = new Map<number, Group[]>();
-  const add = (depth: number, group: Group | undefined): void => {
+/** Sibling groups by depth, in document order (groups with no valid member left out). */
+export function siblingGroupsByDepth(items: readonly Item[]): Map<number, SiblingGroup[]> {
+  const byDepth = new Map<number, SiblingGroup[]>();
+  const add = (depth: number, group: SiblingGroup | undefined): void => {
     if (group && group.members.length > 0) {
       const list = byDepth.get(depth) ?? [];
       list.push(group);
       byDepth.set(depth, list);
     }
   };
-  add(1, buildGroup(items.filter((i) => i.depth === 1), undefined));
-  for (const parent of items) {
+  add(1, buildGroup(items.filter((i) => i.depth === 1), -1));
+  items.forEach((parent, index) => {
     if (parent.children.length > 0) {
-      add(parent.depth + 1, buildGroup(parent.children.map((c) => items[c]), parent));
+      add(parent.depth + 1, buildGroup(parent.children.map((c) => items[c]), index));
     }
-  }
+  });
   return byDepth;
 }
 
+/** Numbering at a depth is document-wide when most sibling groups after the first start above 1 (or A, or I). */
+export function isDocumentWide(groups: readonly SiblingGroup[]): boolean {
+  const later = groups.slice(1);
+  return later.length > 0 && later.filter((g) => g.members[0].value > 1).length * 2 > later.length;
+}
+
 /** Splits a letters+digits group where the letters change (`A1, A2, B1`): each run counts from 1. */
-function runs(group: Group): Member[][] {
+function runs(group: SiblingGroup): SequenceMember[][] {
   if (group.kind !== 'letters-digits') {
     return [group.members];
   }
-  const out: Member[][] = [];
+  const out: SequenceMember[][] = [];
   for (const m of group.members) {
     const last = out[out.length - 1];
     if (last && last[0].prefix === m.prefix) {
@@ -82,10 +83,8 @@ function runs(group: Group): Member[][] {
 /** Checks all sibling sequences of a document's items. */
 export function checkNumbering(items: Item[]): CodeDiagnostic[] {
   const out: CodeDiagnostic[] = [];
-  for (const groups of groupsByDepth(items).values()) {
-    const later = groups.slice(1);
-    const documentWide = later.length > 0 && later.filter((g) => g.members[0].value > 1).length * 2 > later.length;
-    if (documentWide) {
+  for (const groups of siblingGroupsByDepth(items).values()) {
+    if (isDocumentWide(groups)) {
       // One sequence through the depth, per kind (a depth mixing numbers and letters keeps them apart).
       for (const kind of new Set(groups.map((g) => g.kind))) {
         const members = groups.filter((g) => g.kind === kind).flatMap((g) => g.members);
@@ -94,7 +93,7 @@ export function checkNumbering(items: Item[]): CodeDiagnostic[] {
     } else {
       for (const group of groups) {
         for (const run of runs(group)) {
-          checkSequence(run, group.kind, group.parentId, out);
+          checkSequence(run, group.kind, group.parentIndex >= 0 ? items[group.parentIndex].id : undefined, out);
         }
       }
     }
@@ -111,7 +110,7 @@ function missingLabel(value: number, kind: SequenceKind, prefix: string, next: I
   return kind === 'letters-digits' && !next.id.slice(parentId.length).startsWith('.') ? parentId + String(value) : `${parentId}.${segment}`;
 }
 
-function checkSequence(members: Member[], kind: SequenceKind, parentId: string | undefined, out: CodeDiagnostic[]): void {
+function checkSequence(members: SequenceMember[], kind: SequenceKind, parentId: string | undefined, out: CodeDiagnostic[]): void {
   const sorted = [...members].sort((a, b) => a.value - b.value);
   const misplaced = members.findIndex((m, i) => m.value !== sorted[i].value);
   if (misplaced >= 0) {

@@ -14,8 +14,9 @@ const CODE = String.raw`${SEGMENT}(?:\.${SEGMENT})*`;
  * `:`, `.`, `-` or a word character (inside a URL or a path), and not
  * followed by a character that would continue the code.
  */
-const QUALIFIED = new RegExp(String.raw`(?<![\w/:.-])([a-z0-9-]*[a-z][a-z0-9-]*)/(${CODE})(?![\w/]|\.${SEGMENT})`, 'g');
-const BARE = new RegExp(String.raw`(?<![\w/:.-])(${CODE})(?![\w/-]|\.${SEGMENT})`, 'g');
+// Word characters include Czech letters: `č1.A` is not a code standing on its own.
+const QUALIFIED = new RegExp(String.raw`(?<![\p{L}\p{N}_/:.-])([a-z0-9-]*[a-z][a-z0-9-]*)/(${CODE})(?![\p{L}\p{N}_/]|\.${SEGMENT})`, 'gu');
+const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}_/:.-])(${CODE})(?![\p{L}\p{N}_/-]|\.${SEGMENT})`, 'gu');
 
 /** Offsets `[start, end)` of the fenced code blocks (``` or ~~~), which are skipped. */
 function fencedBlocks(text: string): [number, number][] {

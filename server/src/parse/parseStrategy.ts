@@ -90,10 +90,33 @@ export class StrategyReader {
     if (result.levels && result.levels.length === 0) {
       result.levels = undefined;
     }
-    this.checkDuplicates();
-    this.checkLocalReferences(result);
-    this.diagnostics.push(...checkNumbering(this.items));
+    result.nodeDiagnostics = [...this.diagnostics];
+    result.diagnostics = [...this.diagnostics, ...documentChecks(result)];
     return result;
+  }
+
+  /**
+   * Reads a snippet that holds one item as the single entry of a block
+   * sequence (an item re-parsed on its own after an edit). Returns the item
+   * and its descendants, their references and the node-level diagnostics,
+   * with spans relative to the snippet.
+   */
+  readSnippet(parentId: string | undefined, depth: number): { items: Item[]; references: Reference[]; nodeDiagnostics: CodeDiagnostic[] } | undefined {
+    const entries = seqEntries(this.doc.contents, this.resolver);
+    const map = entries.length === 1 ? this.resolver.resolve(entries[0]) : undefined;
+    if (!isMap(map)) {
+      return undefined;
+    }
+    if (parentId !== undefined) {
+      // A stand-in parent, so that the parent check runs as in the whole document.
+      this.items.push({ ...emptyItem(parentId, depth - 1), placed: isItemCode(parentId) });
+    }
+    this.readItem(map, parentId !== undefined ? 0 : -1, depth);
+    const items = parentId !== undefined ? this.items.slice(1) : this.items;
+    if (items.length === 0) {
+      return undefined;
+    }
+    return { items, references: this.references, nodeDiagnostics: this.diagnostics };
   }
 
   /** A code-valued scalar (aliases resolved), or undefined for anything else (the schema reports wrong types). */
@@ -157,27 +180,15 @@ export class StrategyReader {
       return;
     }
     const index = this.items.length;
-    const item: Item = {
-      id: idScalar.text,
-      idSpan: idScalar.span,
-      title: '',
-      depth,
-      span: nodeSpan(map),
-      parent: parent >= 0 ? parent : -1,
-      children: [],
-      valid: true,
-      indicators: [],
-      refStart: 0,
-      refEnd: 0,
-    };
+    const item: Item = { ...emptyItem(idScalar.text, depth), idSpan: idScalar.span, span: nodeSpan(map), parent: parent >= 0 ? parent : -1 };
     this.items.push(item);
     if (parent >= 0) {
       this.items[parent].children.push(index);
     }
     if (!this.checkItemCode(idScalar)) {
-      item.valid = false;
+      item.placed = false;
     } else if (parent >= 0 && isItemCode(this.items[parent].id) && !extendsParent(item.id, this.items[parent].id)) {
-      item.valid = false;
+      item.placed = false;
       this.diagnostics.push({
         code: 'id-not-under-parent',
         severity: 'error',
@@ -271,11 +282,12 @@ export class StrategyReader {
     if (q) {
       const docSpan = { start: s.span.start, end: s.span.start + q.docId.length };
       const codeSpan = { start: s.span.start + q.codeOffset, end: s.span.end };
+      // An empty part has no width to underline: the whole reference is shown instead.
       if (!isDocumentId(q.docId)) {
-        this.invalid({ text: q.docId, span: docSpan, codeLike: true }, 'id.invalidDocument');
+        this.invalid({ text: q.docId, span: q.docId === '' ? s.span : docSpan, codeLike: true }, 'id.invalidDocument');
         return;
       }
-      if (!this.checkItemCode({ text: q.code, span: codeSpan, codeLike: true })) {
+      if (!this.checkItemCode({ text: q.code, span: q.code === '' ? s.span : codeSpan, codeLike: true })) {
         return;
       }
       this.references.push({ kind, text: s.text, span: s.span, docId: q.docId, docSpan, code: q.code, codeSpan, fromItem: item.id });
@@ -313,44 +325,58 @@ export class StrategyReader {
   private invalid(s: SourceScalar, messageId: string, suggestion?: string): void {
     this.diagnostics.push(invalidIdDiagnostic(s.text, s.span, messageId, suggestion));
   }
+}
 
-  private checkDuplicates(): void {
-    const seen = new Set<string>();
-    const coded = this.items.filter((i) => isItemCode(i.id));
-    for (const item of coded) {
-      if (seen.has(item.id)) {
-        item.valid = false;
-      }
-      seen.add(item.id);
-    }
-    reportRepeats(this.uri, coded.map((i) => ({ id: i.id, span: i.idSpan })), 'dup.item', this.diagnostics);
-    reportRepeats(this.uri, this.actors, 'dup.actor', this.diagnostics);
-  }
+/** An item with only an id and depth, the rest empty. */
+function emptyItem(id: string, depth: number): Item {
+  const none = { start: 0, end: 0 };
+  return { id, idSpan: none, title: '', depth, span: none, parent: -1, children: [], placed: true, valid: true, indicators: [], refStart: 0, refEnd: 0 };
+}
 
-  /** Checks that depend on this document alone: actors, self-references, goals without `goalsFrom`. */
-  private checkLocalReferences(doc: StrategyDocument): void {
-    const actorIds = new Set(this.actors.map((a) => a.id));
-    for (const ref of this.references) {
-      if (ref.kind === 'responsible' || ref.kind === 'partners') {
-        if (!actorIds.has(ref.code)) {
-          this.diagnostics.push({
-            code: 'unknown-actor',
-            severity: 'error',
-            span: ref.span,
-            message: { id: 'unknown.actor', args: [ref.code] },
-            suggestions: closestWords(ref.code, this.actors.map((a) => a.id)),
-          });
-        }
-      } else if (ref.kind === 'related' && ref.fromItem !== undefined) {
-        const sameDoc = ref.docId === undefined || (doc.id !== undefined && ref.docId === doc.id);
-        if (sameDoc && ref.code === ref.fromItem) {
-          this.diagnostics.push({ code: 'self-reference', severity: 'warning', span: ref.span, message: { id: 'selfReference', args: [ref.code] } });
-        }
-      } else if (ref.kind === 'goals' && ref.docId === undefined && doc.goalsFrom === undefined) {
-        this.diagnostics.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
+/**
+ * The checks that need the whole document: repeated ids (which also leave
+ * sibling sequences), unknown actors, self-references, goals without
+ * `goalsFrom`, and numbering. They run after a full parse and again after
+ * one item was re-parsed on its own.
+ */
+export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
+  const out: CodeDiagnostic[] = [];
+  const seen = new Set<string>();
+  const coded = doc.items.filter((i) => isItemCode(i.id));
+  for (const item of doc.items) {
+    item.valid = item.placed;
+  }
+  for (const item of coded) {
+    if (seen.has(item.id)) {
+      item.valid = false;
+    }
+    seen.add(item.id);
+  }
+  reportRepeats(doc.uri, coded.map((i) => ({ id: i.id, span: i.idSpan })), 'dup.item', out);
+  reportRepeats(doc.uri, doc.actors, 'dup.actor', out);
+  const actorIds = new Set(doc.actors.map((a) => a.id));
+  for (const ref of doc.references) {
+    if (ref.kind === 'responsible' || ref.kind === 'partners') {
+      if (!actorIds.has(ref.code)) {
+        out.push({
+          code: 'unknown-actor',
+          severity: 'error',
+          span: ref.span,
+          message: { id: 'unknown.actor', args: [ref.code] },
+          suggestions: closestWords(ref.code, doc.actors.map((a) => a.id)),
+        });
       }
+    } else if (ref.kind === 'related' && ref.fromItem !== undefined) {
+      const sameDoc = ref.docId === undefined || (doc.id !== undefined && ref.docId === doc.id);
+      if (sameDoc && ref.code === ref.fromItem) {
+        out.push({ code: 'self-reference', severity: 'warning', span: ref.span, message: { id: 'selfReference', args: [ref.code] } });
+      }
+    } else if (ref.kind === 'goals' && ref.docId === undefined && doc.goalsFrom === undefined) {
+      out.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
     }
   }
+  out.push(...checkNumbering(doc.items));
+  return out;
 }
 
 /** The `invalid-id` diagnostic for `text` at `span`, naming a look-alike character when there is one. */

@@ -5,7 +5,7 @@
  * instance path is then walked back through the YAML nodes to the exact span.
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { CodeDiagnostic, Span } from '../model/types';
 import { closestWords } from '../model/suggest';
 import { AliasResolver, keyName, nodeSpan } from './yamlNodes';
@@ -16,20 +16,38 @@ export interface SchemaSources {
   catalog: object;
 }
 
-/** Compiled validators for both file kinds. */
+/** Compiled validators for both file kinds, and for one strategy item on its own. */
 export interface SchemaValidators {
   strategy: ValidateFunction;
   catalog: ValidateFunction;
+  /** Validates a single item (`definitions.item` of the strategy schema), for re-parsing one item after an edit. */
+  item: ValidateFunction | undefined;
 }
 
+/**
+ * Validators already compiled for a schemas object. Compiling takes about
+ * 200 ms and the result is a pure function of the (never mutated) schemas, so
+ * services built from the same schemas share it — the language server and CLI
+ * build one service, a test run hundreds.
+ */
+const compiled = new WeakMap<SchemaSources, SchemaValidators>();
+
 export function compileSchemas(sources: SchemaSources): SchemaValidators {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  return { strategy: ajv.compile(sources.strategy), catalog: ajv.compile(sources.catalog) };
+  const cached = compiled.get(sources);
+  if (cached) {
+    return cached;
+  }
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true });
+  const definitions = (sources.strategy as { definitions?: Record<string, unknown> }).definitions;
+  const item = definitions?.item ? ajv.compile({ definitions, $ref: '#/definitions/item' }) : undefined;
+  const validators = { strategy: ajv.compile(sources.strategy), catalog: ajv.compile(sources.catalog), item };
+  compiled.set(sources, validators);
+  return validators;
 }
 
 /** Walks a JSON pointer through the YAML nodes; returns the deepest node reached and the key pair's key node for the last step. */
-function nodeAt(doc: Document, pointer: string, resolver: AliasResolver): Node | undefined {
-  let node: Node | undefined = resolver.resolve(doc.contents);
+function nodeAt(root: unknown, pointer: string, resolver: AliasResolver): Node | undefined {
+  let node: Node | undefined = resolver.resolve(root);
   if (pointer === '') {
     return node;
   }
@@ -60,6 +78,22 @@ function missingKeySpan(map: YAMLMap, resolver: AliasResolver): Span {
   return first ? nodeSpan(first) : nodeSpan(map);
 }
 
+/**
+ * The span of a value — or of its key when the value is empty (`title:` with
+ * nothing after it), which has no width and would be drawn on the next line.
+ */
+function valueSpan(root: unknown, pointer: string, node: Node | undefined, resolver: AliasResolver): Span {
+  const span = nodeSpan(node);
+  const slash = pointer.lastIndexOf('/');
+  if (span.end > span.start || slash < 0) {
+    return span;
+  }
+  const parent = nodeAt(root, pointer.slice(0, slash), resolver);
+  const name = pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const pair = isMap(parent) ? parent.items.find((p) => keyName(p) === name) : undefined;
+  return pair ? nodeSpan(pair.key as Node) : span;
+}
+
 function lastKey(pointer: string): string {
   const seg = pointer.slice(pointer.lastIndexOf('/') + 1);
   return /^\d+$/.test(seg) ? pointer.slice(0, pointer.lastIndexOf('/')).split('/').pop() ?? '' : seg;
@@ -67,7 +101,8 @@ function lastKey(pointer: string): string {
 
 /** Describes the expected type of an ajv `type` error in message-id terms. */
 function expectedType(error: ErrorObject): string {
-  const t = String((error.params as { type?: unknown }).type ?? '');
+  const raw = (error.params as { type?: string | string[] }).type ?? '';
+  const t = Array.isArray(raw) ? raw.join(',') : raw;
   if (t === 'array') {
     return 'list';
   }
@@ -83,8 +118,8 @@ function expectedType(error: ErrorObject): string {
   return 'text';
 }
 
-/** Turns ajv's errors into `schema` diagnostics at exact spans. */
-export function schemaDiagnostics(validate: ValidateFunction, value: unknown, doc: Document, resolver: AliasResolver): CodeDiagnostic[] {
+/** Turns ajv's errors into `schema` diagnostics at exact spans; `root` is the YAML node `value` was read from. */
+export function schemaDiagnostics(validate: ValidateFunction, value: unknown, root: unknown, resolver: AliasResolver): CodeDiagnostic[] {
   if (validate(value)) {
     return [];
   }
@@ -94,10 +129,14 @@ export function schemaDiagnostics(validate: ValidateFunction, value: unknown, do
   const out: CodeDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
+    // An if/then/else adds an `if` error beside the real one from its branch.
+    if (error.keyword === 'if') {
+      continue;
+    }
     if (combinators.some((p) => error.schemaPath !== p && error.schemaPath.startsWith(p + '/'))) {
       continue;
     }
-    const d = toDiagnostic(error, doc, resolver);
+    const d = toDiagnostic(error, root, resolver);
     const key = d ? `${d.span.start}:${d.span.end}:${d.message.id}:${d.message.args.join('|')}` : '';
     if (d && !seen.has(key)) {
       seen.add(key);
@@ -107,8 +146,8 @@ export function schemaDiagnostics(validate: ValidateFunction, value: unknown, do
   return out;
 }
 
-function toDiagnostic(error: ErrorObject, doc: Document, resolver: AliasResolver): CodeDiagnostic | undefined {
-  const node = nodeAt(doc, error.instancePath, resolver);
+function toDiagnostic(error: ErrorObject, root: unknown, resolver: AliasResolver): CodeDiagnostic | undefined {
+  const node = nodeAt(root, error.instancePath, resolver);
   switch (error.keyword) {
     case 'required': {
       const key = String((error.params as { missingProperty?: unknown }).missingProperty);
@@ -128,7 +167,7 @@ function toDiagnostic(error: ErrorObject, doc: Document, resolver: AliasResolver
       };
     }
     case 'type':
-      return { code: 'schema', severity: 'error', span: nodeSpan(node), message: { id: 'schema.type.' + expectedType(error), args: [lastKey(error.instancePath)] } };
+      return { code: 'schema', severity: 'error', span: valueSpan(root, error.instancePath, node, resolver), message: { id: 'schema.type.' + expectedType(error), args: [lastKey(error.instancePath)] } };
     case 'anyOf':
     case 'oneOf':
       return { code: 'schema', severity: 'error', span: nodeSpan(node), message: { id: 'schema.alternatives', args: [lastKey(error.instancePath)] } };

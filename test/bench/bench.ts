@@ -1,0 +1,239 @@
+/**
+ * `npm run bench`: speed and memory figures, printed, never asserted.
+ *
+ * - cold index of generated workspaces of 100 and 1,000 documents (each
+ *   about 100 measures, 300 items), against the bare `yaml` parse of the
+ *   same files;
+ * - edit → published diagnostics in a single 5,000-item file, in the
+ *   language service and over LSP (stdio, debounce 0);
+ * - peak RSS.
+ *
+ * Options: `--sizes 100,1000` (documents per workspace), `--edits 40`.
+ */
+import * as cp from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { LanguageService } from '../../server/src/languageService';
+import { findFiles, pathToUri, readTextFile } from '../../server/src/node/fileSystem';
+import { loadSchemas } from '../../server/src/node/schemas';
+import { generatePlan, generateStrategy } from '../support/generate';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function ms(n: number): string {
+  return `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+}
+
+/** Writes a workspace of `count` strategy documents (plus the plan they link to) and returns its folder. */
+function writeWorkspace(count: number): { dir: string; bytes: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `strategy-bench-${count}-`));
+  fs.writeFileSync(path.join(dir, 'plan.strategy.yaml'), generatePlan('plan'));
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(dir, `group-${Math.floor(i / 100)}`);
+    fs.mkdirSync(sub, { recursive: true });
+    const doc = generateStrategy(`doc-${i}`, 100, i + 1, 'plan');
+    fs.writeFileSync(path.join(sub, `doc-${i}.strategy.yaml`), doc.text);
+    bytes += Buffer.byteLength(doc.text);
+  }
+  return { dir, bytes };
+}
+
+function coldIndex(count: number): void {
+  const { dir, bytes } = writeWorkspace(count);
+  try {
+    const schemas = loadSchemas();
+    const root = pathToUri(dir);
+    global.gc?.();
+    const t0 = performance.now();
+    const service = new LanguageService({ schemas, roots: [root] });
+    const files = findFiles(dir, (rel) => service.kindOf(`${root}/${rel}`) !== undefined);
+    const texts: string[] = [];
+    for (const file of files) {
+      const text = readTextFile(file).text ?? '';
+      texts.push(text);
+      service.update(pathToUri(file), text);
+    }
+    const t1 = performance.now();
+    let diagnostics = 0;
+    for (const uri of service.index.uris()) {
+      diagnostics += service.lspDiagnostics(uri).length;
+    }
+    const t2 = performance.now();
+    const summary = service.summary();
+    global.gc?.();
+    const y0 = performance.now();
+    for (const text of texts) {
+      parseAllDocuments(text);
+    }
+    const y1 = performance.now();
+    const mb = bytes / 1048576;
+    console.log(`\n## Cold index: ${count} documents, ${summary.codes} items, ${mb.toFixed(1)} MB`);
+    console.log(`  read + parse + index        ${ms(t1 - t0)}  (${(mb / ((t1 - t0) / 1000)).toFixed(2)} MB/s, ${Math.round(summary.codes / ((t1 - t0) / 1000))} items/s)`);
+    console.log(`  + every file's diagnostics  ${ms(t2 - t0)}  (${diagnostics} diagnostics)`);
+    console.log(`  bare yaml parseAllDocuments ${ms(y1 - y0)}  (${(mb / ((y1 - y0) / 1000)).toFixed(2)} MB/s)`);
+    console.log(`  ratio (index incl. diagnostics / bare parse): ${((t2 - t0) / (y1 - y0)).toFixed(2)}×`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Places to type at: the middle of item titles spread through the file. */
+function editPoints(text: string, count: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = text.indexOf('\n              - id: ', Math.floor((text.length * (k + 0.5)) / count));
+    const t = text.indexOf('title: ', i);
+    if (i >= 0 && t >= 0) {
+      out.push(t + 7);
+    }
+  }
+  return out;
+}
+
+function serviceEdits(edits: number): { text: string } {
+  const big = generateStrategy('big', 1650, 42, 'plan');
+  const service = new LanguageService({ schemas: loadSchemas(), roots: ['file:///ws'] });
+  service.update('file:///ws/plan.strategy.yaml', generatePlan('plan'));
+  const uri = 'file:///ws/big.strategy.yaml';
+  const c0 = performance.now();
+  service.update(uri, big.text);
+  service.lspDiagnostics(uri);
+  const c1 = performance.now();
+  let text = big.text;
+  const times: number[] = [];
+  let offset = 0;
+  for (const at of editPoints(big.text, edits)) {
+    const pos = at + offset;
+    text = text.slice(0, pos) + 'ř' + text.slice(pos);
+    offset++;
+    const s = performance.now();
+    service.update(uri, text);
+    service.lspDiagnostics(uri);
+    times.push(performance.now() - s);
+  }
+  console.log(`\n## Edit → diagnostics, one file of ${big.items} items (${(Buffer.byteLength(big.text) / 1024).toFixed(0)} KB)`);
+  console.log(`  first parse + diagnostics   ${ms(c1 - c0)}`);
+  console.log(`  language service, ${times.length} edits: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+  return { text: big.text };
+}
+
+/** The same edits over LSP: didChange → publishDiagnostics, measured at the client. */
+async function protocolEdits(text: string, edits: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-bench-lsp-'));
+  fs.writeFileSync(path.join(dir, 'plan.strategy.yaml'), generatePlan('plan'));
+  const file = path.join(dir, 'big.strategy.yaml');
+  fs.writeFileSync(file, text);
+  const server = cp.spawn(process.execPath, [path.resolve(__dirname, '../../../dist/server/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffer = Buffer.alloc(0);
+  let nextId = 1;
+  const waiting = new Map<number, (v: unknown) => void>();
+  const listeners: ((m: { method?: string; params?: { uri?: string } }) => void)[] = [];
+  const send = (msg: object): void => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg }));
+    server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    server.stdin.write(body);
+  };
+  server.stdout.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const header = buffer.indexOf('\r\n\r\n');
+      if (header < 0) {
+        return;
+      }
+      const len = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1] ?? 0);
+      if (buffer.length < header + 4 + len) {
+        return;
+      }
+      const msg = JSON.parse(buffer.subarray(header + 4, header + 4 + len).toString()) as { id?: number; method?: string; result?: unknown; params?: { uri?: string } };
+      buffer = buffer.subarray(header + 4 + len);
+      if (msg.id !== undefined && msg.method === undefined) {
+        waiting.get(msg.id)?.(msg.result);
+      } else if (msg.method !== undefined && msg.id !== undefined) {
+        send({ id: msg.id, result: null });
+      } else {
+        listeners.forEach((l) => l(msg));
+      }
+    }
+  });
+  const request = (method: string, params: unknown): Promise<unknown> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      send({ id, method, params });
+    });
+  const next = (pred: (m: { method?: string; params?: { uri?: string; indexing?: boolean } }) => boolean): Promise<void> =>
+    new Promise((resolve) => {
+      const l = (m: { method?: string; params?: { uri?: string } }): void => {
+        if (pred(m)) {
+          listeners.splice(listeners.indexOf(l), 1);
+          resolve();
+        }
+      };
+      listeners.push(l);
+    });
+  try {
+    const uri = pathToUri(file);
+    await request('initialize', {
+      processId: process.pid,
+      rootUri: pathToUri(dir),
+      workspaceFolders: [{ uri: pathToUri(dir), name: 'bench' }],
+      capabilities: {},
+      initializationOptions: { settings: { diagnostics: { debounceMs: 0 } } },
+    });
+    const ready = next((m) => m.method === 'strategy/status' && (m.params as { indexing?: boolean }).indexing === false);
+    send({ method: 'initialized', params: {} });
+    await ready;
+    send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'strategy-yaml', version: 1, text } } });
+    const times: number[] = [];
+    let version = 1;
+    // Each edit point is on its own line, so positions computed on the original text stay right.
+    const points = editPoints(text, edits).map((at) => {
+      const before = text.slice(0, at);
+      return { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
+    });
+    for (const { line, character } of points) {
+      const published = next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
+      const s = performance.now();
+      send({
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'ř' }] },
+      });
+      await published;
+      times.push(performance.now() - s);
+    }
+    console.log(`  over LSP (stdio, debounce 0), ${times.length} edits: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+    await request('shutdown', null);
+    send({ method: 'exit' });
+  } finally {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = arg('sizes', '100,1000').split(',').map(Number);
+  const edits = Number(arg('edits', '40'));
+  console.log(`Strategy Codes benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+  const { text } = serviceEdits(edits);
+  await protocolEdits(text, edits);
+  for (const n of sizes) {
+    coldIndex(n);
+  }
+  console.log(`\n## Memory\n  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the benchmark process, largest workspace held in memory)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
