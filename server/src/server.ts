@@ -14,11 +14,20 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  LSPErrorCodes,
+  Message,
+  RequestMessage,
+  ResponseError,
+  ResponseMessage,
 } from 'vscode-languageserver/node';
+import { sep } from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './languageService';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
 import { loadSchemas } from './node/schemas';
+import { redirectConsole, stdioStreams } from './node/stdio';
 import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
 import { itemAtOffset, searchCodes, treeData } from './features/tree';
@@ -30,27 +39,98 @@ interface Session {
   configurationPull: boolean;
   watcherRegistration: boolean;
   timers: Map<string, NodeJS.Timeout>;
+  /** How the client takes workspace edits (versioned `documentChanges` or plain `changes`). */
+  editOptions: { documentChanges: boolean; versionOf: (uri: string) => number | null };
+  /** The client accepts `LocationLink`s for definitions. */
+  linkSupport: boolean;
+  /** The client can be asked to refresh code lenses / inlay hints after a change in another file. */
+  codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
+  /** True until the first scan of the workspace has been indexed. */
+  indexing: boolean;
+  /** Settings changed during the first scan: they are applied once it ends. */
+  settingsPending: boolean;
 }
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  // A request cancelled while still queued (behind a long edit, say) is answered "cancelled" without running.
+  const cancelUndispatched = (message: Message): ResponseMessage => ({
+    jsonrpc: '2.0',
+    id: (message as RequestMessage).id,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' },
+  });
+  // On --stdio, input passes a filter that drops what is not a protocol frame (see node/stdio.ts).
+  const stdio = process.argv.includes('--stdio');
+  const connection = stdio
+    ? createConnection(ProposedFeatures.all, ...stdioStreams((text) => connection.console.warn(`Skipped input that is not a JSON-RPC frame: ${JSON.stringify(text)}`)), { cancelUndispatched })
+    : createConnection(ProposedFeatures.all, { cancelUndispatched });
+  if (stdio) {
+    redirectConsole(connection.console);
+  }
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
 
   const log = (message: string): void => connection.console.log(message);
+  const describe = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+
+  /**
+   * Wraps a request handler: an unexpected exception is logged with its
+   * stack and rethrown, so that the client gets an error response and the
+   * server goes on serving. A ResponseError (a refused rename) is an answer,
+   * not a fault, and is not logged.
+   */
+  const guard =
+    <A extends unknown[], R>(method: string, handler: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return handler(...args);
+      } catch (e) {
+        if (!(e instanceof ResponseError)) {
+          connection.console.error(`${method} failed: ${describe(e)}`);
+        }
+        throw e;
+      }
+    };
+
+  // Whatever escapes elsewhere (a timer, a promise) is logged; the server keeps serving. A closed output means the client is gone.
+  process.on('uncaughtException', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') {
+      process.exit(1);
+    }
+    try {
+      connection.console.error(`Unexpected error: ${describe(e)}`);
+    } catch {
+      // Nothing more can be done without a connection.
+    }
+  });
+  process.on('unhandledRejection', (e) => {
+    try {
+      connection.console.error(`Unexpected error: ${describe(e)}`);
+    } catch {
+      // As above.
+    }
+  });
 
   const publish = (uris: Iterable<string>): void => {
     if (!session) {
       return;
     }
     for (const uri of uris) {
-      if (uri.startsWith('strategy-codes:')) {
+      // A buffer whose validation is still pending would get diagnostics of its older text, at wrong ranges: its timer publishes it.
+      if (uri.startsWith('strategy-codes:') || session.timers.has(uri)) {
         continue;
       }
       void connection.sendDiagnostics({ uri, diagnostics: session.service.index.has(uri) ? session.service.lspDiagnostics(uri) : [] });
     }
+    // Reference counts and titles shown in other open files may have changed with this file.
+    if (session.codeLensRefresh) {
+      void connection.sendRequest(CodeLensRefreshRequest.type);
+    }
+    if (session.inlayHintRefresh) {
+      void connection.languages.inlayHint.refresh();
+    }
     const s = session.service.summary();
-    void connection.sendNotification(StatusNotification.type, { indexing: false, strategies: s.strategies, catalogs: s.catalogs, codes: s.codes, errors: s.errors, warnings: s.warnings });
+    void connection.sendNotification(StatusNotification.type, { indexing: session.indexing, strategies: s.strategies, catalogs: s.catalogs, codes: s.codes, errors: s.errors, warnings: s.warnings });
   };
 
   /** Reads every workspace file from disk into the index (open buffers win). */
@@ -82,7 +162,10 @@ export function startServer(): void {
       }
     }
     for (const uri of s.service.index.uris()) {
-      if (!seen.has(uri) && !uri.startsWith('strategy-codes:') && !documents.get(uri)) {
+      // A file created while the scan ran was indexed by its file event: only files gone from disk are dropped.
+      const path = uriToPath(uri);
+      const gone = !path || readTextFile(path).error !== undefined || s.service.kindOf(uri) === undefined;
+      if (!seen.has(uri) && !uri.startsWith('strategy-codes:') && !documents.get(uri) && gone) {
         for (const u of s.service.remove(uri)) {
           affected.add(u);
         }
@@ -91,8 +174,20 @@ export function startServer(): void {
     return affected;
   };
 
+  /** Every workspace file below the roots, found as a scan finds them. */
+  const workspaceFiles = (s: Session): string[] =>
+    s.roots.flatMap((root) => {
+      const rootPath = uriToPath(root);
+      return rootPath ? findFiles(rootPath, (rel) => s.service.kindOf(`${root}/${rel}`) !== undefined) : [];
+    });
+
   const loadSettings = async (s: Session): Promise<void> => {
     if (!s.configurationPull) {
+      return;
+    }
+    if (s.indexing) {
+      // The first scan reads the settings itself when it starts; a later change waits for it to end.
+      s.settingsPending = true;
       return;
     }
     const raw: unknown = await connection.workspace.getConfiguration('strategyCodes');
@@ -115,11 +210,31 @@ export function startServer(): void {
       configurationPull: params.capabilities.workspace?.configuration === true,
       watcherRegistration: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       timers: new Map(),
+      editOptions: {
+        documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true,
+        versionOf: (uri) => documents.get(uri)?.version ?? null,
+      },
+      linkSupport: params.capabilities.textDocument?.definition?.linkSupport === true,
+      codeLensRefresh: params.capabilities.workspace?.codeLens?.refreshSupport === true,
+      inlayHintRefresh: params.capabilities.workspace?.inlayHint?.refreshSupport === true,
+      indexing: true,
+      settingsPending: false,
     };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // A space after `id:` or `,` and the `/` of a qualified reference open the list without a keystroke more.
+        completionProvider: { triggerCharacters: ['/', '[', ',', ' '] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'strategy-language-server', version: '0.1.0' },
     };
@@ -140,17 +255,24 @@ export function startServer(): void {
     }
     void connection.sendNotification(StatusNotification.type, { indexing: true, strategies: 0, catalogs: 0, codes: 0, errors: 0, warnings: 0 });
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin('Strategy Codes', 0, '', false);
+    progress?.begin(s.service.messages.text('progress.indexing'), 0, '', false);
     try {
       if (s.configurationPull) {
+        s.settingsPending = false;
         s.service.configure(readSettings(await connection.workspace.getConfiguration('strategyCodes')));
       }
       const started = Date.now();
       const affected = await scan(s, progress);
       log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms`);
+      s.indexing = false;
       publish(affected);
     } finally {
+      s.indexing = false;
       progress?.done();
+    }
+    if (s.settingsPending) {
+      s.settingsPending = false;
+      await loadSettings(s);
     }
   });
 
@@ -190,9 +312,8 @@ export function startServer(): void {
         continue;
       }
       if (s.service.kindOf(change.uri) === undefined) {
-        // A created folder (or a renamed one) brings the files inside it.
-        const inside = findFiles(path, (rel) => s.service.kindOf(`${change.uri.replace(/\/$/, '')}/${rel}`) !== undefined);
-        for (const file of inside) {
+        // A created folder (or a renamed one) brings the files inside it: those a fresh start would index, so that a link back into the workspace is not indexed twice.
+        for (const file of workspaceFiles(s).filter((f) => f.startsWith(path.replace(/[\\/]$/, '') + sep))) {
           const text = readTextFile(file).text;
           if (text !== undefined) {
             add(s.service.update(pathToUri(file), text));
@@ -255,17 +376,59 @@ export function startServer(): void {
     publish(text === undefined ? s.service.remove(e.document.uri) : s.service.update(e.document.uri, text));
   });
 
-  connection.onRequest(StrategyTreeRequest.type, () => (session ? treeData(session.service) : []));
-  connection.onRequest(WorkspaceCodesRequest.type, (p) => (session ? searchCodes(session.service, p.query, p.limit) : []));
-  connection.onRequest(ItemAtPositionRequest.type, (p) => {
-    const file = session?.service.index.get(p.uri);
-    const doc = session?.service.document(p.uri);
+  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? treeData(session.service) : [])));
+  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? searchCodes(session.service, p.query, p.limit) : [])));
+  connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
+    const s = current();
+    const file = s?.service.index.get(p.uri);
+    const doc = s?.service.document(p.uri);
     if (!file || !doc || file.parsed.kind !== 'strategy') {
       return null;
     }
     const item = itemAtOffset(file.parsed, doc.offsetAt(p.position));
     return item ? { uri: p.uri, code: item.id } : null;
-  });
+  }));
+
+  /**
+   * Runs the validations the debounce still holds, so that a request reads
+   * the index of the text the client sees: its positions refer to that text.
+   */
+  const current = (): Session | undefined => {
+    const s = session;
+    if (s) {
+      for (const [uri, timer] of s.timers) {
+        clearTimeout(timer);
+        s.timers.delete(uri);
+        const doc = documents.get(uri);
+        if (doc) {
+          publish(s.service.update(uri, doc.getText()));
+        }
+      }
+    }
+    return s;
+  };
+
+  connection.onCompletion(guard('textDocument/completion', (p, token) => current()?.service.completion(p.textDocument.uri, p.position, token) ?? null));
+  connection.onHover(guard('textDocument/hover', (p, token) => current()?.service.hover(p.textDocument.uri, p.position, token) ?? null));
+  connection.onDefinition(guard('textDocument/definition', (p, token) => {
+    const s = current();
+    return s ? s.service.definition(p.textDocument.uri, p.position, { linkSupport: s.linkSupport }, token) : null;
+  }));
+  connection.onReferences(guard('textDocument/references', (p, token) => current()?.service.references(p.textDocument.uri, p.position, p.context.includeDeclaration, token) ?? null));
+  // Both rename handlers let a refusal (a ResponseError with the reason) reach the client, which shows it.
+  connection.onPrepareRename(guard('textDocument/prepareRename', (p) => current()?.service.prepareRename(p.textDocument.uri, p.position) ?? null));
+  connection.onRenameRequest(guard('textDocument/rename', (p, token) => {
+    const s = current();
+    return s ? s.service.rename(p.textDocument.uri, p.position, p.newName, s.editOptions, token) : null;
+  }));
+  connection.onDocumentSymbol(guard('textDocument/documentSymbol', (p, token) => current()?.service.documentSymbols(p.textDocument.uri, token) ?? []));
+  connection.onWorkspaceSymbol(guard('workspace/symbol', (p, token) => current()?.service.workspaceSymbols(p.query, token) ?? []));
+  connection.onCodeLens(guard('textDocument/codeLens', (p, token) => current()?.service.codeLenses(p.textDocument.uri, token) ?? []));
+  connection.languages.inlayHint.on(guard('textDocument/inlayHint', (p, token) => current()?.service.inlayHints(p.textDocument.uri, p.range, token) ?? []));
+  connection.onCodeAction(guard('textDocument/codeAction', (p, token) => {
+    const s = current();
+    return s ? s.service.codeActions(p.textDocument.uri, p.context.diagnostics, s.editOptions, token) : [];
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -3,11 +3,11 @@
  * with their item trees and problem counts, codes searched fuzzily by code
  * and title, and the item under a position.
  */
-import Fuse from 'fuse.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeEntry, TreeDocumentData, TreeItemData } from '../protocol';
 import { LanguageService } from '../languageService';
-import { Item, StrategyDocument } from '../model/types';
+import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
+import { searchWorkspaceCodes } from './symbols';
 
 function range(doc: TextDocument, start: number, end: number): TreeItemData['range'] {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
@@ -22,6 +22,34 @@ export function itemAtOffset(doc: StrategyDocument, offset: number): Item | unde
     }
   }
   return best;
+}
+
+/** A catalog's areas with their descriptors as tree nodes (descriptors outside any listed area at the top). */
+function catalogTree(service: LanguageService, catalog: CatalogDocument, text: TextDocument, diagnostics: CodeDiagnostic[]): TreeItemData[] {
+  const node = (code: string, title: string, level: string, depth: number, span: Span): TreeItemData => {
+    const own = diagnostics.filter((d) => d.span.start >= span.start && d.span.start <= span.end);
+    return {
+      code,
+      title,
+      level,
+      depth,
+      range: range(text, span.start, span.end),
+      errors: own.filter((d) => d.severity === 'error').length,
+      warnings: own.filter((d) => d.severity === 'warning').length,
+      descriptors: [],
+      goals: [],
+      actors: [],
+      children: [],
+    };
+  };
+  const descriptor = (d: Descriptor): TreeItemData => node(d.id, d.title, service.messages.text('tree.descriptor'), 2, d.span);
+  const areas = catalog.areas.map((a) => {
+    const n = node(a.id, a.title ?? '', service.messages.text('tree.area'), 1, a.span);
+    n.children = catalog.descriptors.filter((d) => d.area === a.id).map(descriptor);
+    return n;
+  });
+  const listed = new Set(catalog.areas.map((a) => a.id));
+  return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
 
 /** The documents of the workspace with their item trees, sorted by id. */
@@ -74,57 +102,34 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
         };
       };
       entry.items = parsed.items.filter((i) => i.parent < 0 && i.depth === 1).map(build);
+    } else {
+      entry.items = catalogTree(service, parsed, text, diagnostics);
     }
     out.push(entry);
   }
   return out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri));
 }
 
-/** Every item code of the workspace as a picker entry. */
-export function allCodes(service: LanguageService): CodeEntry[] {
+/**
+ * Codes matching `query` for the "Go to Strategy Code…" picker: the same
+ * search as workspace symbols (fuzzy over code and title, insensitive to case
+ * and diacritics, code prefixes first).
+ */
+export function searchCodes(service: LanguageService, query: string, limit = 200): CodeEntry[] {
   const out: CodeEntry[] = [];
-  for (const doc of service.index.strategies()) {
-    const text = service.document(doc.uri);
-    if (!text) {
-      continue;
-    }
-    for (const item of doc.items) {
+  for (const e of searchWorkspaceCodes(service, query, limit)) {
+    const text = service.document(e.doc.uri);
+    if (text) {
       out.push({
-        code: item.id,
-        qualified: `${doc.id ?? ''}/${item.id}`,
-        title: item.title,
-        level: service.messages.levelName(item.depth, doc.levels),
-        documentId: doc.id ?? '',
-        uri: doc.uri,
-        range: range(text, item.idSpan.start, item.idSpan.end),
+        code: e.code,
+        qualified: e.qualified,
+        title: e.title,
+        level: service.messages.levelName(e.item.depth, e.doc.levels),
+        documentId: e.doc.id ?? '',
+        uri: e.doc.uri,
+        range: range(text, e.item.idSpan.start, e.item.idSpan.end),
       });
     }
   }
   return out;
-}
-
-/**
- * Codes matching `query`, fuzzy over code and title, insensitive to case and
- * diacritics; codes that start with the query rank first.
- */
-export function searchCodes(service: LanguageService, query: string, limit = 200): CodeEntry[] {
-  const all = allCodes(service);
-  const q = query.trim();
-  if (q.length === 0) {
-    return all.slice(0, limit);
-  }
-  const prefix = all.filter((e) => e.code.startsWith(q) || e.qualified.startsWith(q));
-  const fuse = new Fuse(all, {
-    keys: [
-      { name: 'code', weight: 2 },
-      { name: 'qualified', weight: 1 },
-      { name: 'title', weight: 1 },
-    ],
-    ignoreDiacritics: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
-  const seen = new Set(prefix);
-  const fuzzy = fuse.search(q, { limit }).map((r) => r.item).filter((e) => !seen.has(e));
-  return [...prefix.sort((a, b) => a.code.length - b.code.length), ...fuzzy].slice(0, limit);
 }

@@ -24,23 +24,47 @@ export function uriToPath(uri: string): string | undefined {
   return u.scheme === 'file' ? u.fsPath : undefined;
 }
 
+/** Files are read up to this many bytes: enough for any size limit a user sets, and never a string V8 cannot hold. */
+export const MAX_READ_BYTES = 256 * 1024 * 1024;
+
 /**
- * Reads a text file as UTF-8 with any BOM removed, as the editor shows it.
- * UTF-16 files (by their BOM) are decoded too, so that their content is not
- * lost; the parser then reports what it finds.
+ * Reads a text file as UTF-8 with a UTF-8 BOM removed, as the editor shows
+ * it. Invalid bytes become U+FFFD and a UTF-16 file stays the NUL-laced text
+ * it is as UTF-8: the parser then says once what is wrong with the file
+ * ("save it as UTF-8") instead of indexing text the author never saw. Only
+ * regular files are read (a FIFO named `*.strategy.yaml` would block the
+ * server for good), and no more than `maxBytes`: a larger file reads as its
+ * first `maxBytes` bytes, which the parser reports as too large.
  */
-export function readTextFile(file: string): ReadResult {
+export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    // Non-blocking, so that opening a FIFO returns at once (and is then refused as not a regular file).
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      return { error: st.isDirectory() ? 'EISDIR' : 'ENOTREG' };
+    }
+    // The file may grow while it is read: read what is there, up to the cap, until the end.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(st.size - total, 64 * 1024), maxBytes - total));
+      const n = chunk.length > 0 ? fs.readSync(fd, chunk, 0, chunk.length, null) : 0;
+      if (n === 0) {
+        break;
+      }
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    bytes = Buffer.concat(chunks, total);
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  } finally {
+    if (fd !== undefined) {
+      fs.closeSync(fd);
+    }
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -1,0 +1,85 @@
+/**
+ * What stands at a position: the one question hover, definition,
+ * references and rename all start from. A definition (an item's `id`, the
+ * `strategy:` value, an actor or a catalog descriptor) is its own target; a
+ * reference is resolved with `resolveReference`, so that navigation always
+ * agrees with the diagnostics.
+ */
+import type { LanguageService } from '../languageService';
+import { Problem, resolveReference, ResolveContext, Target } from '../model/resolve';
+import { CatalogDocument, Reference, Span, StrategyDocument } from '../model/types';
+import { isItemCode } from '../parse/codes';
+import { documentPart, locateInMarkdown } from './markdownNavigation';
+import { spanContains } from './shared';
+
+/** The code under the cursor and what it means. */
+export interface Located {
+  /** What the code is or points at; undefined when it does not resolve (see `problem`). */
+  target?: Target;
+  /** Why a reference does not resolve. */
+  problem?: Problem;
+  /** The span of the code itself: the code part of a qualified reference, or its document-id part. */
+  span: Span;
+  /** True on a definition rather than a reference. */
+  definition: boolean;
+  /** The reference under the cursor (for the document-id part of a qualified reference, that part as a `documents` reference). */
+  ref?: Reference;
+}
+
+/** What stands at `offset` of the indexed file `uri`, or undefined where there is no code. */
+export function locate(service: LanguageService, uri: string, offset: number): Located | undefined {
+  const parsed = service.index.get(uri)?.parsed;
+  const ctx = service.resolveContext();
+  switch (parsed?.kind) {
+    case 'strategy':
+      return locateInStrategy(ctx, parsed, offset);
+    case 'catalog':
+      return locateInCatalog(parsed, offset);
+    case 'markdown':
+      return locateInMarkdown(ctx, parsed, offset);
+    default:
+      return undefined;
+  }
+}
+
+function locateInStrategy(ctx: ResolveContext, doc: StrategyDocument, offset: number): Located | undefined {
+  if (doc.id !== undefined && doc.idSpan && spanContains(doc.idSpan, offset)) {
+    return { target: { kind: 'document', doc }, span: doc.idSpan, definition: true };
+  }
+  for (const ref of doc.references) {
+    if (spanContains(ref.span, offset)) {
+      return locateReference(ctx, doc, ref, offset);
+    }
+  }
+  for (const item of doc.items) {
+    if (spanContains(item.idSpan, offset)) {
+      // A malformed id defines nothing; its `invalid-id` diagnostic says why.
+      return isItemCode(item.id) ? { target: { kind: 'item', doc, item }, span: item.idSpan, definition: true } : undefined;
+    }
+  }
+  for (const actor of doc.actors) {
+    if (spanContains(actor.span, offset)) {
+      return { target: { kind: 'actor', doc, actor }, span: actor.span, definition: true };
+    }
+  }
+  return undefined;
+}
+
+function locateReference(ctx: ResolveContext, doc: StrategyDocument, ref: Reference, offset: number): Located {
+  const docRef = documentPart(ref);
+  if (docRef && spanContains(docRef.span, offset)) {
+    const res = resolveReference(ctx, doc, docRef);
+    return { target: res.target, problem: res.problem, span: docRef.span, definition: false, ref: docRef };
+  }
+  const res = resolveReference(ctx, doc, ref);
+  return { target: res.target, problem: res.problem, span: ref.codeSpan, definition: false, ref };
+}
+
+function locateInCatalog(catalog: CatalogDocument, offset: number): Located | undefined {
+  for (const descriptor of catalog.descriptors) {
+    if (spanContains(descriptor.span, offset)) {
+      return { target: { kind: 'descriptor', definition: { descriptor, catalog } }, span: descriptor.span, definition: true };
+    }
+  }
+  return undefined;
+}
