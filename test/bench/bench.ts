@@ -6,6 +6,7 @@
  *   same files;
  * - edit → published diagnostics in a single 5,000-item file, in the
  *   language service and over LSP (stdio, debounce 0);
+ * - completion and hover latency at random places of the workspace;
  * - peak RSS.
  *
  * Options: `--sizes 100,1000` (documents per workspace), `--edits 40`.
@@ -19,6 +20,7 @@ import { LanguageService } from '../../server/src/languageService';
 import { findFiles, pathToUri, readTextFile } from '../../server/src/node/fileSystem';
 import { loadSchemas } from '../../server/src/node/schemas';
 import { generatePlan, generateStrategy } from '../support/generate';
+import { measureFeatureLatency } from './featureLatency';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,6 +85,12 @@ function coldIndex(count: number): void {
     console.log(`  + every file's diagnostics  ${ms(t2 - t0)}  (${diagnostics} diagnostics)`);
     console.log(`  bare yaml parseAllDocuments ${ms(y1 - y0)}  (${(mb / ((y1 - y0) / 1000)).toFixed(2)} MB/s)`);
     console.log(`  ratio (index incl. diagnostics / bare parse): ${((t2 - t0) / (y1 - y0)).toFixed(2)}×`);
+    for (const run of ['first', 'second']) {
+      const f = measureFeatureLatency(service, 500, 1);
+      console.log(
+        `  completion (${run} run, ${f.samples} places): p50 ${ms(f.completion.p50)}, p95 ${ms(f.completion.p95)}; hover: p50 ${ms(f.hover.p50)}, p95 ${ms(f.hover.p95)}, max ${ms(f.hover.max)}`,
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

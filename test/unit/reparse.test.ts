@@ -15,7 +15,7 @@ const URI = 'file:///ws/a.strategy.yaml';
 
 /** The parse result as plain JSON, with diagnostics in a stable order. */
 function normalize(doc: StrategyDocument): unknown {
-  const plain = JSON.parse(JSON.stringify({ ...doc, nodeDiagnostics: undefined })) as { diagnostics: { span: { start: number; end: number }; code: string; message: { id: string; args: string[] } }[] };
+  const plain = JSON.parse(JSON.stringify({ ...doc, nodeDiagnostics: undefined, numbering: undefined, codes: undefined })) as { diagnostics: { span: { start: number; end: number }; code: string; message: { id: string; args: string[] } }[] };
   plain.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) || JSON.stringify(a.message).localeCompare(JSON.stringify(b.message)));
   return plain;
 }

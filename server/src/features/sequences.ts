@@ -10,7 +10,7 @@
  */
 import { Item, StrategyDocument } from '../model/types';
 import { extendsParent, formatSegment, isItemCode, lastSegment, segmentValue, SequenceKind, sequenceKindOf } from '../parse/codes';
-import { isDocumentWide, SequenceMember, siblingGroupsByDepth as groupsByDepth } from '../parse/numbering';
+import { isDocumentWide, SequenceMember, sequenceRuns, siblingGroupsByDepth as groupsByDepth } from '../parse/numbering';
 
 type Member = SequenceMember;
 
@@ -130,18 +130,9 @@ export function renumberPlan(doc: StrategyDocument, item: Item): Map<Item, strin
   const sequences: Member[][] = [];
   if (isDocumentWide(groups)) {
     sequences.push(groups.filter((g) => g.kind === group.kind).flatMap((g) => g.members));
-  } else if (group.kind === 'letters-digits') {
-    // `A1, A2, B1`: each run of the same letters counts from 1, as the checker counts it.
-    for (const m of group.members) {
-      const run = sequences[sequences.length - 1];
-      if (run && run[0].prefix === m.prefix) {
-        run.push(m);
-      } else {
-        sequences.push([m]);
-      }
-    }
   } else {
-    sequences.push(group.members);
+    // `A1, A2, B1`: each run of the same letters counts from 1, as the checker counts it.
+    sequences.push(...sequenceRuns(group));
   }
   const plan = new Map<Item, string>();
   for (const seq of sequences) {

@@ -46,11 +46,15 @@ function closest(query: string, candidates: readonly string[], threshold: number
   if (query.length === 0 || candidates.length === 0) {
     return undefined;
   }
-  const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, ignoreDiacritics: true, isCaseSensitive: false });
   // Fuse finds candidates that share characters; of those, only the fewest edits away are offered
   // (`titel` → `title`, not also `timeline`; `2.A.111` → `2.A.11`, not also `2.A.1`).
   const plain = foldText(query);
   const bound = query.length <= 3 ? 1 : query.length <= 7 ? 2 : 3;
+  // No candidate of a length within the bound: none can be close (and a 10,000-character query would keep Fuse busy for a second).
+  if (!candidates.some((c) => Math.abs(c.length - query.length) <= bound)) {
+    return undefined;
+  }
+  const fuse = new Fuse(candidates, { includeScore: true, threshold, ignoreLocation: true, ignoreDiacritics: true, isCaseSensitive: false });
   const scored = fuse
     .search(query, { limit: limit * 4 })
     .filter((r) => r.item !== query)

@@ -159,6 +159,10 @@ export interface StrategyDocument {
   nodeDiagnostics?: CodeDiagnostic[];
   /** Spans of YAML errors and of unterminated constructs: the broken nodes, which get no further diagnostic. */
   brokenSpans?: Span[];
+  /** The numbering findings with the document structure they were computed for (reused while the structure stays). */
+  numbering?: { ids: string[]; parents: number[]; depths: number[]; valid: boolean[]; findings: { item: number; message: Message }[] };
+  /** Well-formed code → the first item with it; set by the whole-document checks. */
+  codes?: Map<string, Item>;
   /** Whether the text has YAML anchors or aliases (such documents are always parsed whole); unknown when undefined. */
   usesAnchors?: boolean;
   /** Length of the text, for ranges at the end of the file. */

@@ -282,6 +282,9 @@ export class WorkspaceIndex {
 
   /** Item code → first item with that code (well-formed codes only). */
   itemsByCode(doc: StrategyDocument): Map<string, Item> {
+    if (doc.codes) {
+      return doc.codes;
+    }
     const file = this.files.get(doc.uri);
     if (file && file.parsed === doc && file.itemsByCode) {
       return file.itemsByCode;

@@ -23,6 +23,11 @@ const MAX_FRAME = 256 * 1024 * 1024;
 /** Passes base-protocol frames through whole; reports and drops anything else. */
 export class FrameFilter extends Transform {
   private buffer: Buffer = Buffer.alloc(0);
+  /** Chunks received while a frame's body is incomplete, joined once it is whole (a large didOpen comes in many chunks). */
+  private pending: Buffer[] = [];
+  private pendingSize = 0;
+  /** The buffer length that completes the frame being received; 0 when none is. */
+  private needed = 0;
 
   /** @param skipped told about each run of bytes that was not a frame (as text, shortened) */
   constructor(private readonly skipped: (text: string) => void) {
@@ -30,7 +35,20 @@ export class FrameFilter extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    if (this.needed > 0) {
+      this.pending.push(chunk);
+      this.pendingSize += chunk.length;
+      if (this.buffer.length + this.pendingSize < this.needed) {
+        done();
+        return;
+      }
+      this.buffer = Buffer.concat([this.buffer, ...this.pending]);
+      this.pending = [];
+      this.pendingSize = 0;
+      this.needed = 0;
+    } else {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    }
     for (;;) {
       const end = this.buffer.indexOf(HEADER_END);
       if (end < 0) {
@@ -59,6 +77,7 @@ export class FrameFilter extends Transform {
       }
       const total = end + HEADER_END.length + length;
       if (this.buffer.length < total) {
+        this.needed = total;
         break;
       }
       this.push(this.buffer.subarray(0, total));

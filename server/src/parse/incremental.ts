@@ -11,7 +11,7 @@ import { CodeDiagnostic, Item, Reference, Span, StrategyDocument } from '../mode
 import { ANCHOR_OR_ALIAS, DEFAULT_LIMITS, NOT_UTF8_YAML, ParseLimits } from './parseFile';
 import { documentChecks, StrategyReader } from './parseStrategy';
 import { schemaDiagnostics, SchemaValidators } from './schemaCheck';
-import { AliasResolver } from './yamlNodes';
+import { AliasResolver, toPlain } from './yamlNodes';
 
 
 /** The region an edit changed: `[start, oldEnd)` in the old text became `[start, newEnd)` in the new one. */
@@ -146,7 +146,8 @@ export function reparseItem(
   }
   let value: unknown;
   try {
-    value = (doc.toJS({ maxAliasCount: 0 }) as unknown[])[0];
+    // The same conversion as a whole-file parse (parseFile's checkShape), so that both give the same schema diagnostics.
+    value = (toPlain(doc.contents, resolver) as unknown[])[0];
   } catch {
     return undefined;
   }

@@ -63,8 +63,8 @@ export function isDocumentWide(groups: readonly SiblingGroup[]): boolean {
   return later.length > 0 && later.filter((g) => g.members[0].value > 1).length * 2 > later.length;
 }
 
-/** Splits a letters+digits group where the letters change (`A1, A2, B1`): each run counts from 1. */
-function runs(group: SiblingGroup): SequenceMember[][] {
+/** Splits a letters+digits group where the letters change (`A1, A2, B1`): each run counts from 1. Other groups are one run. */
+export function sequenceRuns(group: SiblingGroup): SequenceMember[][] {
   if (group.kind !== 'letters-digits') {
     return [group.members];
   }
@@ -92,7 +92,7 @@ export function checkNumbering(items: Item[]): CodeDiagnostic[] {
       }
     } else {
       for (const group of groups) {
-        for (const run of runs(group)) {
+        for (const run of sequenceRuns(group)) {
           checkSequence(run, group.kind, group.parentIndex >= 0 ? items[group.parentIndex].id : undefined, out);
         }
       }

@@ -26,6 +26,9 @@ export interface ParseLimits {
   maxAliasResolutions: number;
 }
 
+/** YAML errors shown per file; the rest are summed up in one more diagnostic. */
+const MAX_SYNTAX_ERRORS = 100;
+
 export const DEFAULT_LIMITS: ParseLimits = {
   maxFileLength: 10 * 1024 * 1024,
   maxNesting: 500,
@@ -89,7 +92,10 @@ function parseChecked(uri: string, text: string, kind: FileKind, schemas: Schema
   const broken: Span[] = [];
   // Tab indentation throws the rest of the tree off: only the tab errors are shown, one per line, and no schema errors.
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').filter((e, i, all) => i === 0 || !sameLine(text, all[i - 1].pos[0], e.pos[0]));
-  const syntax: CodeDiagnostic[] = (tabs.length > 0 ? tabs : doc.errors).map((e) => {
+  // A file that is hardly YAML gives an error per token: the first ones say it, and the rest are counted.
+  const errors = tabs.length > 0 ? tabs : doc.errors;
+  const shown = errors.slice(0, MAX_SYNTAX_ERRORS);
+  const syntax: CodeDiagnostic[] = shown.map((e) => {
     if (e.code === 'TAB_AS_INDENT') {
       return yamlError({ start: clamp(e.pos[0]), end: clamp(e.pos[0] + 1) }, 'yaml.tabs', []);
     }
@@ -101,6 +107,10 @@ function parseChecked(uri: string, text: string, kind: FileKind, schemas: Schema
     }
     return yamlError({ start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0])) }, 'yaml.syntax', [e.message.split('\n')[0]]);
   });
+  if (errors.length > shown.length) {
+    const at = clamp(errors[shown.length].pos[0]);
+    syntax.push(yamlError({ start: at, end: clamp(at + 1) }, 'yaml.moreErrors', [String(errors.length - shown.length)]));
+  }
   if (resolver.exhausted) {
     const r = resolver.exhausted.range;
     const [id, limit] = resolver.reason === 'recursive' ? ['yaml.aliasRecursive', ''] : resolver.reason === 'depth' ? ['yaml.tooDeep', limits.maxNesting] : ['yaml.aliasLimit', limits.maxAliasResolutions];
@@ -130,8 +140,8 @@ function sameLine(text: string, a: number, b: number): boolean {
 function checkShape(doc: Document, kind: FileKind, schemas: SchemaValidators, resolver: AliasResolver): CodeDiagnostic[] {
   let value: unknown;
   try {
-    // With aliases, the library's toJS is quadratic (and its alias count refuses legitimate files with thousands of them); the resolver has refused bombs already.
-    value = resolver.hasAliases ? toPlain(doc.contents, resolver) : doc.toJS();
+    // Not the library's toJS: it is quadratic in aliases (and refuses legitimate files with thousands of them) and in nested complex keys (`? ? ? …`).
+    value = toPlain(doc.contents, resolver);
   } catch {
     return [];
   }
@@ -253,6 +263,9 @@ export function encodingProblem(text: string): EncodingProblem | undefined {
   return { offset: first.index, id: 'file.controlChar', args: [code], fatal: false };
 }
 
+/** The start of a line that opens block collections: spaces, `-`, `?` and `:` indicators, anchors and tags. */
+const BLOCK_PREFIX = /(?:[ \t]|[-?:](?=[ \t\r\n]|$)|[&!][^ \t\r\n]*(?=[ \t]))*/y;
+
 /**
  * Finds where collections nest deeper than `max` (flow brackets, or block
  * indentation), before the recursive YAML composer would meet it. Returns
@@ -283,14 +296,11 @@ function findDeepNesting(text: string, max: number): number | undefined {
     } else if ((ch === 34 || ch === 39) && flow > 0) {
       quote = text[i];
     } else if (ch === 10) {
-      let indent = 0;
-      let j = i + 1;
-      while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 45)) {
-        indent++;
-        j++;
-      }
+      // Block nesting opened at a line start: indentation, and indicators on one line (`- - -`, `? ? ?`, `- ? -`), with anchors and tags between them.
+      BLOCK_PREFIX.lastIndex = i + 1;
+      const prefix = BLOCK_PREFIX.exec(text)?.[0].length ?? 0;
       // Two columns per level is the narrowest block nesting YAML allows with "- " entries.
-      if (indent > max * 2) {
+      if (prefix > max * 2) {
         return i + 1;
       }
     }

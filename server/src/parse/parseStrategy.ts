@@ -330,7 +330,25 @@ export class StrategyReader {
 /** An item with only an id and depth, the rest empty. */
 function emptyItem(id: string, depth: number): Item {
   const none = { start: 0, end: 0 };
-  return { id, idSpan: none, title: '', depth, span: none, parent: -1, children: [], placed: true, valid: true, indicators: [], refStart: 0, refEnd: 0 };
+  // Every field, optional ones too, in one order: all items share one object shape, which keeps the loops over 5,000 items fast.
+  return {
+    id,
+    idSpan: none,
+    title: '',
+    titleSpan: undefined,
+    depth,
+    span: none,
+    parent: -1,
+    children: [],
+    placed: true,
+    valid: true,
+    description: undefined,
+    responsible: undefined,
+    status: undefined,
+    indicators: [],
+    refStart: 0,
+    refEnd: 0,
+  };
 }
 
 /**
@@ -341,18 +359,27 @@ function emptyItem(id: string, depth: number): Item {
  */
 export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
   const out: CodeDiagnostic[] = [];
-  const seen = new Set<string>();
-  const coded = doc.items.filter((i) => isItemCode(i.id));
+  const first = new Map<string, Item>();
+  const repeated: Item[] = [];
   for (const item of doc.items) {
     item.valid = item.placed;
-  }
-  for (const item of coded) {
-    if (seen.has(item.id)) {
-      item.valid = false;
+    if (!isItemCode(item.id)) {
+      continue;
     }
-    seen.add(item.id);
+    const earlier = first.get(item.id);
+    if (earlier) {
+      item.valid = false;
+      repeated.push(item);
+    } else {
+      first.set(item.id, item);
+    }
   }
-  reportRepeats(doc.uri, coded.map((i) => ({ id: i.id, span: i.idSpan })), 'dup.item', out);
+  doc.codes = first;
+  if (repeated.length > 0) {
+    const ids = new Set(repeated.map((i) => i.id));
+    const copies = doc.items.filter((i) => ids.has(i.id));
+    reportRepeats(doc.uri, copies.map((i) => ({ id: i.id, span: i.idSpan })), 'dup.item', out);
+  }
   reportRepeats(doc.uri, doc.actors, 'dup.actor', out);
   const actorIds = new Set(doc.actors.map((a) => a.id));
   for (const ref of doc.references) {
@@ -375,8 +402,35 @@ export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
       out.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
     }
   }
-  out.push(...checkNumbering(doc.items));
+  out.push(...numberingOf(doc));
   return out;
+}
+
+/**
+ * The numbering diagnostics, reused from the previous state of the document
+ * when its structure (ids, parents, depths, validity) is unchanged — the
+ * common case of typing a title — with spans taken from the current items.
+ */
+function numberingOf(doc: StrategyDocument): CodeDiagnostic[] {
+  const cached = doc.numbering;
+  const items = doc.items;
+  const same =
+    cached !== undefined &&
+    cached.ids.length === items.length &&
+    items.every((i, k) => i.id === cached.ids[k] && i.parent === cached.parents[k] && i.depth === cached.depths[k] && i.valid === cached.valid[k]);
+  if (same) {
+    return cached.findings.map((f) => ({ code: 'numbering-gap', severity: 'warning', span: items[f.item].idSpan, message: f.message }));
+  }
+  const diagnostics = checkNumbering(items);
+  const indexOf = new Map(items.map((item, i) => [item.idSpan, i]));
+  doc.numbering = {
+    ids: items.map((i) => i.id),
+    parents: items.map((i) => i.parent),
+    depths: items.map((i) => i.depth),
+    valid: items.map((i) => i.valid),
+    findings: diagnostics.map((d) => ({ item: indexOf.get(d.span) ?? 0, message: d.message })),
+  };
+  return diagnostics;
 }
 
 /** The `invalid-id` diagnostic for `text` at `span`, naming a look-alike character when there is one. */

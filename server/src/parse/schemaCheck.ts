@@ -8,7 +8,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { CodeDiagnostic, Span } from '../model/types';
 import { closestWords } from '../model/suggest';
-import { AliasResolver, keyName, nodeSpan } from './yamlNodes';
+import { AliasResolver, COMPLEX_KEY, keyName, nodeSpan } from './yamlNodes';
 
 /** The two schemas as parsed JSON objects. */
 export interface SchemaSources {
@@ -156,7 +156,8 @@ function toDiagnostic(error: ErrorObject, root: unknown, resolver: AliasResolver
     }
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty?: unknown }).additionalProperty);
-      const pair = isMap(node) ? node.items.find((p) => keyName(p) === key) : undefined;
+      // A complex key has no name of its own: `toPlain` calls it COMPLEX_KEY.
+      const pair = isMap(node) ? node.items.find((p) => keyName(p) === key || (key === COMPLEX_KEY && keyName(p) === undefined)) : undefined;
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       return {
         code: 'schema',

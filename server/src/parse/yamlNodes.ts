@@ -128,12 +128,16 @@ function measureExpansion(root: unknown, targets: Map<Alias, Node | undefined>, 
   return problem;
 }
 
+/** The name a complex key gets in `toPlain`. */
+export const COMPLEX_KEY = '[complex key]';
+
 /**
  * The plain JavaScript value of a node, as `Document.toJS()` gives it for
  * the keys and values a strategy file has, with aliases resolved through
  * `resolver` (a shared value per anchor). The library's own `toJS` scans all
  * earlier anchors and aliases for every alias, which is quadratic in their
- * number; this is linear. Complex keys become JSON text.
+ * number, and in nested complex keys; this is linear. A complex key is named
+ * `[complex key]`.
  */
 export function toPlain(node: unknown, resolver: AliasResolver): unknown {
   const shared = new Map<Node, unknown>();
@@ -162,8 +166,10 @@ export function toPlain(node: unknown, resolver: AliasResolver): unknown {
       const out: Record<string, unknown> = {};
       shared.set(target, out);
       for (const pair of target.items) {
-        const key = isScalar(pair.key) ? pair.key.value : convert(pair.key);
-        const name = key === null || key === undefined ? '' : typeof key === 'object' ? JSON.stringify(key) : valueText(key);
+        // A complex key (a mapping or list as a key) is a mistake in a strategy file; naming it by its contents would grow with every level of `? ? ?`.
+        const keyNode = resolver.resolve(pair.key);
+        const key: unknown = isScalar(keyNode) ? keyNode.value : keyNode ? COMPLEX_KEY : null;
+        const name = key === null || key === undefined ? '' : valueText(key);
         Object.defineProperty(out, name, { value: convert(pair.value), writable: true, enumerable: true, configurable: true });
       }
       return out;
