@@ -402,6 +402,10 @@ export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
       out.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
     }
   }
+  // Goals resolve in the document itself then: valid, but almost always the plan's id mistyped or copied.
+  if (doc.goalsFrom && doc.id !== undefined && doc.goalsFrom.code === doc.id) {
+    out.push({ code: 'self-reference', severity: 'warning', span: doc.goalsFrom.span, message: { id: 'selfReference.goalsFrom', args: [doc.id] } });
+  }
   out.push(...numberingOf(doc));
   return out;
 }

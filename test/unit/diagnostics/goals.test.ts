@@ -254,17 +254,21 @@ describe('diagnostics: goals', () => {
             goals: [A1.1]
         `));
 
-    it('on a document whose goalsFrom is itself (goals resolve in this document)', () =>
-      clean(`
+    // Goals then resolve in this document; the `goalsFrom` itself gets a `self-reference` warning (see selfReference.test.ts).
+    it('on the goals of a document whose goalsFrom is itself (they resolve in this document)', () =>
+      check(
+        `
         strategy: plan
         title: P
-        goalsFrom: plan
+        goalsFrom: ⟦plan⟧
         items:
           - id: A
             title: P
             goals: [B]
           - id: B
             title: P
-        `));
+        `,
+        { code: 'self-reference', messages: ['Document `plan` names itself in `goalsFrom`: its goals are looked up in this document.'] },
+      ));
   });
 });

@@ -266,13 +266,20 @@ describe('diagnostics: schema', () => {
 
     it('on every optional key of the spec at the top and in items', () =>
       clean(`
+        //- /plan.strategy.yaml
+        strategy: plan
+        title: Plán
+        items:
+          - id: 1
+            title: Cíl
+        //- /a.strategy.yaml
         strategy: a
         title: Koncepce
         owner: Hlavní město Praha
         period: 2022–2027
         description: Popis.
         levels: [Prioritní oblast, Specifický cíl, Opatření, Aktivita]
-        goalsFrom: a
+        goalsFrom: plan
         targetGroups: [Cizinci]
         values: [Otevřenost]
         opportunities: [Rozvoj]
