@@ -353,9 +353,8 @@ export function startServer(): void {
 
   documents.onDidOpen((e) => {
     const s = session;
+    // A buffer that differs from what was indexed (or a file not indexed yet) is the truth from now on.
     if (s && s.service.document(e.document.uri)?.getText() !== e.document.getText()) {
-      publish(s.service.update(e.document.uri, e.document.getText()));
-    } else if (s && !s.service.index.has(e.document.uri)) {
       publish(s.service.update(e.document.uri, e.document.getText()));
     }
   });
