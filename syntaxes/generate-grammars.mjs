@@ -605,7 +605,7 @@ const markdownInjection = {
     'qualified-reference': {
       comment:
         'Not after "/", ":" or a word character (so not inside a URL or a path). The code ends before a word character, "/", "-" or a "." that goes on with a word, so trailing sentence punctuation is left out and a longer token is not cut into a reference.',
-      match: String.raw`(?<![/:\w])(${DOC_ID})(/)(?>(${CODE}))(?![\w/\-]|\.[\w/])`,
+      match: String.raw`(?<![/:.\w-])(${DOC_ID})(/)(?>(${CODE}))(?![\w/\-]|\.[\w/])`,
       name: 'meta.reference.strategy-code.markdown',
       captures: {
         1: { name: 'entity.name.namespace.strategy-document.reference.markdown' },
