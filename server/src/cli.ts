@@ -216,6 +216,13 @@ function locate(file: string, d: CodeDiagnostic, positionAt: (offset: number) =>
 
 /** Entry point for `bin/strategy-check`. */
 export function main(): void {
+  // Output piped into a reader that stops early (`| head`) is not an error of the check.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw e;
+  });
   let status: number;
   try {
     status = run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });

@@ -207,16 +207,16 @@ export function startServer(): void {
     session = {
       service: new LanguageService({ schemas: loadSchemas(), locale: params.locale, roots, settings: readSettings(options?.settings) }),
       roots,
-      configurationPull: params.capabilities.workspace?.configuration === true,
-      watcherRegistration: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationPull: params.capabilities?.workspace?.configuration === true,
+      watcherRegistration: params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       timers: new Map(),
       editOptions: {
-        documentChanges: params.capabilities.workspace?.workspaceEdit?.documentChanges === true,
+        documentChanges: params.capabilities?.workspace?.workspaceEdit?.documentChanges === true,
         versionOf: (uri) => documents.get(uri)?.version ?? null,
       },
-      linkSupport: params.capabilities.textDocument?.definition?.linkSupport === true,
-      codeLensRefresh: params.capabilities.workspace?.codeLens?.refreshSupport === true,
-      inlayHintRefresh: params.capabilities.workspace?.inlayHint?.refreshSupport === true,
+      linkSupport: params.capabilities?.textDocument?.definition?.linkSupport === true,
+      codeLensRefresh: params.capabilities?.workspace?.codeLens?.refreshSupport === true,
+      inlayHintRefresh: params.capabilities?.workspace?.inlayHint?.refreshSupport === true,
       indexing: true,
       settingsPending: false,
     };

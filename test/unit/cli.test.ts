@@ -3,7 +3,7 @@
  * the example workspace, and agreement with the language service.
  */
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -360,6 +360,14 @@ Viz b/7 a \`a/1.Z\`.
         assert.strictEqual(err.status, 2);
         assert.match(err.stderr, /cannot read nikde-neni/);
       }
+    });
+
+    it('stops quietly when the reader of its output goes away (`| head -1`)', () => {
+      const bin = path.join(REPO, 'bin', 'strategy-check.js');
+      const shell = `"${process.execPath}" "${bin}" examples | head -1`;
+      const r = spawnSync('/bin/sh', ['-c', shell], { cwd: REPO, encoding: 'utf8' });
+      assert.match(r.stdout, /^examples\/praha\/praha-integrace\.strategy\.yaml:\d+:\d+: warning numbering-gap/);
+      assert.strictEqual(r.stderr, '', 'no stack trace');
     });
   });
 });
