@@ -57,6 +57,7 @@ function coldIndex(count: number): void {
     const schemas = loadSchemas();
     const root = pathToUri(dir);
     global.gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
     const service = new LanguageService({ schemas, roots: [root] });
     const files = findFiles(dir, (rel) => service.kindOf(`${root}/${rel}`) !== undefined);
@@ -74,6 +75,7 @@ function coldIndex(count: number): void {
     const t2 = performance.now();
     const summary = service.summary();
     global.gc?.();
+    const retained = process.memoryUsage().heapUsed - heap0;
     const y0 = performance.now();
     for (const text of texts) {
       parseAllDocuments(text);
@@ -85,6 +87,7 @@ function coldIndex(count: number): void {
     console.log(`  + every file's diagnostics  ${ms(t2 - t0)}  (${diagnostics} diagnostics)`);
     console.log(`  bare yaml parseAllDocuments ${ms(y1 - y0)}  (${(mb / ((y1 - y0) / 1000)).toFixed(2)} MB/s)`);
     console.log(`  ratio (index incl. diagnostics / bare parse): ${((t2 - t0) / (y1 - y0)).toFixed(2)}×`);
+    console.log(`  heap retained by the index: ${(retained / 1048576).toFixed(0)} MB (${(retained / count / 1024).toFixed(0)} KB per document)`);
     for (const run of ['first', 'second']) {
       const f = measureFeatureLatency(service, 500, 1);
       console.log(
