@@ -6,10 +6,10 @@
  * agrees with the diagnostics.
  */
 import type { LanguageService } from '../languageService';
-import { Problem, resolveReference, ResolveContext, Target } from '../model/resolve';
+import { Problem, ResolveContext, Target } from '../model/resolve';
 import { CatalogDocument, Reference, Span, StrategyDocument } from '../model/types';
 import { isItemCode } from '../parse/codes';
-import { documentPart, locateInMarkdown } from './markdownNavigation';
+import { locateInMarkdown, locateReference } from './markdownNavigation';
 import { spanContains } from './shared';
 
 /** The code under the cursor and what it means. */
@@ -65,15 +65,6 @@ function locateInStrategy(ctx: ResolveContext, doc: StrategyDocument, offset: nu
   return undefined;
 }
 
-function locateReference(ctx: ResolveContext, doc: StrategyDocument, ref: Reference, offset: number): Located {
-  const docRef = documentPart(ref);
-  if (docRef && spanContains(docRef.span, offset)) {
-    const res = resolveReference(ctx, doc, docRef);
-    return { target: res.target, problem: res.problem, span: docRef.span, definition: false, ref: docRef };
-  }
-  const res = resolveReference(ctx, doc, ref);
-  return { target: res.target, problem: res.problem, span: ref.codeSpan, definition: false, ref };
-}
 
 function locateInCatalog(catalog: CatalogDocument, offset: number): Located | undefined {
   for (const descriptor of catalog.descriptors) {

@@ -6,7 +6,7 @@
  * number may just as well be a section number.
  */
 import { resolveReference, ResolveContext } from '../model/resolve';
-import { BareCode, MarkdownDocument, Reference } from '../model/types';
+import { BareCode, MarkdownDocument, Reference, StrategyDocument } from '../model/types';
 import { spanContains } from './shared';
 import type { Located } from './locate';
 
@@ -40,13 +40,7 @@ export function locateInMarkdown(ctx: ResolveContext, md: MarkdownDocument, offs
     if (!spanContains(ref.span, offset)) {
       continue;
     }
-    const docRef = documentPart(ref);
-    if (docRef && spanContains(docRef.span, offset)) {
-      const res = resolveReference(ctx, md, docRef);
-      return { target: res.target, problem: res.problem, span: docRef.span, definition: false, ref: docRef };
-    }
-    const res = resolveReference(ctx, md, ref);
-    return { target: res.target, problem: res.problem, span: ref.codeSpan, definition: false, ref };
+    return locateReference(ctx, md, ref, offset);
   }
   for (const bare of md.bareCodes) {
     if (!spanContains(bare.span, offset)) {
@@ -58,4 +52,18 @@ export function locateInMarkdown(ctx: ResolveContext, md: MarkdownDocument, offs
     return res?.target ? { target: res.target, span: bare.span, definition: false, ref } : undefined;
   }
   return undefined;
+}
+
+/**
+ * What a reference at `offset` points at: its document part (`praha` in
+ * `praha/2.A.11`) when the offset is there, else the code it names.
+ */
+export function locateReference(ctx: ResolveContext, from: StrategyDocument | MarkdownDocument, ref: Reference, offset: number): Located {
+  const docRef = documentPart(ref);
+  if (docRef && spanContains(docRef.span, offset)) {
+    const res = resolveReference(ctx, from, docRef);
+    return { target: res.target, problem: res.problem, span: docRef.span, definition: false, ref: docRef };
+  }
+  const res = resolveReference(ctx, from, ref);
+  return { target: res.target, problem: res.problem, span: ref.codeSpan, definition: false, ref };
 }
