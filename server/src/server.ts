@@ -133,39 +133,43 @@ export function startServer(): void {
     void connection.sendNotification(StatusNotification.type, { indexing: session.indexing, strategies: s.strategies, catalogs: s.catalogs, codes: s.codes, errors: s.errors, warnings: s.warnings });
   };
 
+  /** Every workspace file below the roots, found as a scan finds them. */
+  const workspaceFiles = (s: Session): string[] =>
+    s.roots.flatMap((root) => {
+      const rootPath = uriToPath(root);
+      return rootPath ? findFiles(rootPath, (rel) => s.service.kindOf(`${root}/${rel}`) !== undefined) : [];
+    });
+
   /** Reads every workspace file from disk into the index (open buffers win). */
   const scan = async (s: Session, progress?: WorkDoneProgressReporter): Promise<Set<string>> => {
     const affected = new Set<string>();
     const seen = new Set<string>();
-    for (const root of s.roots) {
-      const rootPath = uriToPath(root);
-      if (!rootPath) {
-        continue;
+    const files = workspaceFiles(s);
+    let done = 0;
+    for (const file of files) {
+      const uri = pathToUri(file);
+      seen.add(uri);
+      const open = documents.get(uri);
+      const text = open ? open.getText() : readTextFile(file).text;
+      if (text !== undefined) {
+        for (const u of s.service.update(uri, text)) {
+          affected.add(u);
+        }
       }
-      const files = findFiles(rootPath, (rel) => s.service.kindOf(`${root}/${rel}`) !== undefined);
-      let done = 0;
-      for (const file of files) {
-        const uri = pathToUri(file);
-        seen.add(uri);
-        const open = documents.get(uri);
-        const text = open ? open.getText() : readTextFile(file).text;
-        if (text !== undefined) {
-          for (const u of s.service.update(uri, text)) {
-            affected.add(u);
-          }
-        }
-        if (++done % 200 === 0) {
-          progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
-          // Let requests and cancellations through during a long initial index.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+      if (++done % 200 === 0) {
+        progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
+        // Let requests and cancellations through during a long initial index.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     for (const uri of s.service.index.uris()) {
+      if (seen.has(uri) || uri.startsWith('strategy-codes:') || documents.get(uri)) {
+        continue;
+      }
       // A file created while the scan ran was indexed by its file event: only files gone from disk are dropped.
       const path = uriToPath(uri);
       const gone = !path || readTextFile(path).error !== undefined || s.service.kindOf(uri) === undefined;
-      if (!seen.has(uri) && !uri.startsWith('strategy-codes:') && !documents.get(uri) && gone) {
+      if (gone) {
         for (const u of s.service.remove(uri)) {
           affected.add(u);
         }
@@ -174,12 +178,6 @@ export function startServer(): void {
     return affected;
   };
 
-  /** Every workspace file below the roots, found as a scan finds them. */
-  const workspaceFiles = (s: Session): string[] =>
-    s.roots.flatMap((root) => {
-      const rootPath = uriToPath(root);
-      return rootPath ? findFiles(rootPath, (rel) => s.service.kindOf(`${root}/${rel}`) !== undefined) : [];
-    });
 
   const loadSettings = async (s: Session): Promise<void> => {
     if (!s.configurationPull) {

@@ -4,7 +4,6 @@
  * change re-validates exactly the files that depend on it.
  */
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, MarkdownDocument, ParsedFile, StrategyDocument } from './types';
-import { isItemCode } from '../parse/codes';
 
 /**
  * Parses one file; the index does not know how (the language service passes
@@ -18,8 +17,6 @@ export interface IndexedFile {
   uri: string;
   text: string;
   parsed: ParsedFile;
-  /** Lazily built: item code → first item with that code. */
-  itemsByCode?: Map<string, Item>;
 }
 
 /** A descriptor with the catalog that defines it. */
@@ -282,23 +279,8 @@ export class WorkspaceIndex {
 
   /** Item code → first item with that code (well-formed codes only). */
   itemsByCode(doc: StrategyDocument): Map<string, Item> {
-    if (doc.codes) {
-      return doc.codes;
-    }
-    const file = this.files.get(doc.uri);
-    if (file && file.parsed === doc && file.itemsByCode) {
-      return file.itemsByCode;
-    }
-    const map = new Map<string, Item>();
-    for (const item of doc.items) {
-      if (isItemCode(item.id) && !map.has(item.id)) {
-        map.set(item.id, item);
-      }
-    }
-    if (file && file.parsed === doc) {
-      file.itemsByCode = map;
-    }
-    return map;
+    // The parser's whole-document checks build this map; only a file that could not be read at all has none (and no items).
+    return doc.codes ?? new Map<string, Item>();
   }
 
   /** The item of `doc` with `code`, if any. */

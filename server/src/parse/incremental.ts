@@ -79,14 +79,6 @@ function shiftSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-function shiftReference(ref: Reference, by: number): Reference {
-  return {
-    ...ref,
-    span: shiftSpan(ref.span, by),
-    codeSpan: shiftSpan(ref.codeSpan, by),
-    docSpan: ref.docSpan ? shiftSpan(ref.docSpan, by) : undefined,
-  };
-}
 
 function shiftDiagnostic(d: CodeDiagnostic, by: number): CodeDiagnostic {
   return { ...d, span: shiftSpan(d.span, by), related: d.related?.map((r) => ({ ...r, span: shiftSpan(r.span, by) })) };
@@ -226,7 +218,10 @@ function splice(
       shiftReferenceInPlace(r, delta);
     }
   }
-  const references = [...prev.references.slice(0, r0), ...newRefs.map((r) => shiftReference(r, base)), ...after];
+  for (const r of newRefs) {
+    shiftReferenceInPlace(r, base);
+  }
+  const references = [...prev.references.slice(0, r0), ...newRefs, ...after];
   const nodeDiagnostics = [
     ...prev.nodeDiagnostics!.filter((d) => d.span.start < extent.start),
     ...newDiagnostics.map((d) => shiftDiagnostic(d, base)),
