@@ -44,7 +44,8 @@ function resolveDocument(ctx: ResolveContext, id: string): Resolution {
   if (doc) {
     return { target: { kind: 'document', doc } };
   }
-  const ids = [...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined);
+  // Sorted, so that equally close suggestions come in the same order whatever order the files were indexed in.
+  const ids = [...new Set([...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined))].sort();
   return { problem: { code: 'unknown-strategy', message: { id: 'unknown.strategy', args: [id] }, suggestions: closestWords(id, ids) } };
 }
 
@@ -81,7 +82,7 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
           all.add(d.id);
         }
       }
-      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all]) } };
+      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all].sort()) } };
     }
     case 'responsible':
     case 'partners': {

@@ -1,0 +1,40 @@
+/**
+ * The workspace on disk, for the sync module: the files below the workspace
+ * folders, read as the editor would read them.
+ */
+import * as path from 'path';
+import { Workspace, FileRead } from '../sync/workspace';
+import { findFiles, pathToUri, readTextFile, uriToPath } from './fileSystem';
+
+export class NodeWorkspace implements Workspace {
+  /** @param roots the folder URIs of the workspace */
+  constructor(private roots: readonly string[]) {}
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
+
+  listFiles(wanted: (uri: string) => boolean, folder?: string): string[] {
+    // A folder's files are those a walk of the whole workspace finds below it, so that a link back into the workspace is not listed twice.
+    const prefix = folder === undefined ? undefined : folder.replace(/\/$/, '') + '/';
+    const out: string[] = [];
+    for (const root of this.roots) {
+      const rootPath = uriToPath(root);
+      if (!rootPath) {
+        continue;
+      }
+      for (const file of findFiles(rootPath, (rel) => wanted(pathToUri(path.join(rootPath, rel))))) {
+        const uri = pathToUri(file);
+        if (prefix === undefined || uri.startsWith(prefix)) {
+          out.push(uri);
+        }
+      }
+    }
+    return out;
+  }
+
+  readFile(uri: string): FileRead {
+    const file = uriToPath(uri);
+    return file === undefined ? { error: 'not a file URI' } : readTextFile(file);
+  }
+}
