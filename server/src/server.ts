@@ -22,18 +22,15 @@ import {
   ResponseMessage,
 } from 'vscode-languageserver/node';
 import { LanguageService } from './languageService';
-import { NodeWorkspace } from './node/nodeWorkspace';
+import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
 import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
-import { Clock, FileEvent, SyncOutput, SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
+import { FileEvent, SyncOutput, WorkspaceSync } from './sync/workspaceSync';
 
 /** LSP file change types as the sync module names them. */
 const FILE_EVENT: Record<FileChangeType, FileEvent['type']> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
-
-/** The system clock, yielding between scan batches with `setImmediate` so that queued messages run first. */
-const NODE_CLOCK: Clock = { ...SYSTEM_CLOCK, yield: () => new Promise((resolve) => setImmediate(resolve)) };
 
 /** Everything one server session holds; created on `initialize`. */
 interface Session {

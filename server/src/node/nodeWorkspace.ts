@@ -4,6 +4,7 @@
  */
 import * as path from 'path';
 import { Workspace, FileRead } from '../sync/workspace';
+import { Clock } from '../sync/workspaceSync';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './fileSystem';
 
 export class NodeWorkspace implements Workspace {
@@ -38,3 +39,25 @@ export class NodeWorkspace implements Workspace {
     return file === undefined ? { error: 'not a file URI' } : readTextFile(file);
   }
 }
+
+/** A timer of either kind. */
+type NodeTimer = { immediate: NodeJS.Immediate } | { timeout: NodeJS.Timeout };
+
+/**
+ * Node's clock. A timer of 0 ms is `setImmediate`: it runs once the messages
+ * already received have been handled (a `setTimeout` of 0 waits at least a
+ * millisecond more); the scan yields the same way between batches.
+ */
+export const NODE_CLOCK: Clock = {
+  now: () => performance.now(),
+  setTimer: (run, ms): NodeTimer => (ms <= 0 ? { immediate: setImmediate(run) } : { timeout: setTimeout(run, ms) }),
+  clearTimer: (timer) => {
+    const t = timer as NodeTimer;
+    if ('immediate' in t) {
+      clearImmediate(t.immediate);
+    } else {
+      clearTimeout(t.timeout);
+    }
+  },
+  yield: () => new Promise((resolve) => setImmediate(resolve)),
+};

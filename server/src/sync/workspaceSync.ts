@@ -21,11 +21,15 @@
  * - at the end of a scan, the indexed files the scan did not find, and that
  *   no event brought in meanwhile, are dropped.
  *
- * Validation is scheduled, not debounced: a change after a quiet moment is
- * validated at once; changes within `debounceMs` of the last validation
- * (a burst of keystrokes) are validated together when that window closes;
- * a request validates what is pending first (`flush`), so that it answers
- * from the text the client sees.
+ * Validation is scheduled, not debounced. A changed buffer is validated as
+ * soon as the server has handled the messages it already received: a change
+ * after a quiet moment is validated at once, and keystrokes that piled up
+ * while the server was busy are validated together, once. The buffer's own
+ * diagnostics are published then; the files that depend on it (a plan that
+ * 500 documents name, say) are re-checked and published within the
+ * coalescing window `debounceMs`, so that a burst of keystrokes re-checks
+ * them once. A request validates what is pending first (`flush`), so that
+ * it answers from the text the client sees.
  */
 import { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -116,9 +120,10 @@ export class WorkspaceSync {
   private scanDone = false;
   /** True once a scan has begun: a change of globs then needs a new one. */
   private scanStarted = false;
-  private timer: unknown;
-  /** When the last validation of buffers began, for the coalescing window. */
-  private lastValidation = Number.NEGATIVE_INFINITY;
+  /** The validation of changed buffers, due at the next turn of the event loop. */
+  private validation: unknown;
+  /** The publishing of files that depend on validated buffers, due when the coalescing window closes. */
+  private window: unknown;
   /** The version last published per open buffer: nothing older is published after it. */
   private readonly publishedVersion = new Map<string, number>();
 
@@ -358,49 +363,52 @@ export class WorkspaceSync {
 
   // ---- Validation schedule ---------------------------------------------------
 
-  /** Validates the buffers whose newest text is not indexed yet, and publishes; requests call this first. */
+  /** Validates the buffers whose newest text is not indexed yet, and publishes them; requests call this first. */
   flush(): void {
-    if (this.timer !== undefined) {
-      this.clock.clearTimer(this.timer);
-      this.timer = undefined;
+    if (this.validation !== undefined) {
+      this.clock.clearTimer(this.validation);
+      this.validation = undefined;
     }
     if (this.pending.size === 0) {
       return;
     }
-    this.lastValidation = this.clock.now();
-    for (const uri of [...this.pending]) {
-      this.pending.delete(uri);
+    const validated = [...this.pending];
+    this.pending.clear();
+    for (const uri of validated) {
       const buffer = this.buffers.get(uri);
       if (buffer) {
         this.index(uri, buffer.doc.getText());
       }
     }
-    this.publishDue();
+    // The buffers the user is typing in are published now; the files that depend on them when the window closes.
+    this.publishDue(false, validated);
+    if (this.toPublish.size > 0 && this.window === undefined && !this.indexing) {
+      this.window = this.clock.setTimer(() => {
+        this.window = undefined;
+        this.publishDue();
+      }, Math.max(0, this.service.settings.debounceMs));
+    }
   }
 
-  /** A buffer changed: validate now after a quiet moment, or when the window of the last validation closes. */
+  /** A buffer changed: it is validated at the next turn of the event loop, with every change received until then. */
   private schedule(): void {
-    if (this.timer !== undefined) {
-      return;
-    }
-    const window = Math.max(0, this.service.settings.debounceMs);
-    const wait = this.lastValidation + window - this.clock.now();
-    if (wait <= 0) {
-      this.flush();
-    } else {
-      this.timer = this.clock.setTimer(() => {
-        this.timer = undefined;
+    if (this.validation === undefined) {
+      this.validation = this.clock.setTimer(() => {
+        this.validation = undefined;
         this.flush();
-      }, wait);
+      }, 0);
     }
   }
 
-  /** Stops the timer (the server is shutting down). */
+  /** Stops the timers (the server is shutting down). */
   dispose(): void {
-    if (this.timer !== undefined) {
-      this.clock.clearTimer(this.timer);
-      this.timer = undefined;
+    for (const timer of [this.validation, this.window]) {
+      if (timer !== undefined) {
+        this.clock.clearTimer(timer);
+      }
     }
+    this.validation = undefined;
+    this.window = undefined;
   }
 
   // ---- Index and publishing -------------------------------------------------
@@ -447,20 +455,17 @@ export class WorkspaceSync {
   }
 
   /**
-   * Publishes every file due, except while a scan runs and except open
-   * buffers whose newest text is not indexed yet; those stay due.
+   * Publishes the files due (only `only` when given), except while a scan
+   * runs and except open buffers whose newest text is not indexed yet;
+   * those stay due.
    */
-  private publishDue(indexingChanged = false): void {
+  private publishDue(indexingChanged = false, only?: readonly string[]): void {
     if (this.indexing) {
       return;
     }
     let sent = false;
-    for (const uri of [...this.toPublish]) {
-      if (this.pending.has(uri)) {
-        continue;
-      }
-      this.toPublish.delete(uri);
-      if (uri.startsWith('strategy-codes:')) {
+    for (const uri of only ?? [...this.toPublish]) {
+      if (this.pending.has(uri) || !this.toPublish.delete(uri) || uri.startsWith('strategy-codes:')) {
         continue;
       }
       const version = this.buffers.get(uri)?.doc.version;

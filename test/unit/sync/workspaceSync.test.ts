@@ -134,7 +134,7 @@ describe('workspace sync', () => {
       open(h, dup);
       h.buffers.set(dup, { version: 2, text: '# a comment\nstrategy: a\ntitle: A2\n' });
       h.sync.change(dup, 2, [{ text: '# a comment\nstrategy: a\ntitle: A2\n' }]);
-      h.sync.flush();
+      h.clock.advance(DEFAULT_SETTINGS.debounceMs);
       assertMatchesFresh(h);
     });
   });
@@ -153,34 +153,54 @@ describe('workspace sync', () => {
       h.sync.change(A, version, full ? [{ text: next }] : [ranged(before, start, before.length, next.slice(start))]);
     }
 
-    it('validates a change after a quiet moment at once, without waiting for a timer', () => {
+    it('validates a change at once: at the next turn of the event loop, without a delay', () => {
       const h = harness([ROOT], { [A]: text });
       finishScan(h);
       open(h, A);
-      h.clock.advance(1000);
       const before = h.log.length;
       edited(h, 2, text.replace('related: [1]', 'related: [9]'));
+      h.clock.advance(0);
       assert.strictEqual(h.log.length, before + 1);
       assert.deepStrictEqual(h.last.get(A)?.diagnostics.map((d) => d.code), ['unknown-item']);
       assert.strictEqual(h.last.get(A)?.version, 2);
       assert.strictEqual(h.clock.pendingTimers, 0);
     });
 
-    it('coalesces a burst of changes within the window (`debounceMs`) into one validation of the newest text', () => {
+    it('validates changes received together once, for the newest text; nothing for an older version', () => {
       const h = harness([ROOT], { [A]: text });
       finishScan(h);
       open(h, A);
-      h.clock.advance(1000);
-      edited(h, 2, text.replace('[1]', '[9]'));
       const before = h.log.length;
-      h.clock.advance(10);
+      edited(h, 2, text.replace('[1]', '[9]'));
       edited(h, 3, text.replace('[1]', '[98]'));
-      h.clock.advance(10);
       edited(h, 4, text.replace('[1]', '[1]'));
-      assert.strictEqual(h.log.length, before, 'nothing is published for a text older than the buffer');
-      h.clock.advance(DEFAULT_SETTINGS.debounceMs);
+      assert.strictEqual(h.log.length, before, 'nothing is published before the validation');
+      h.clock.advance(0);
       assert.strictEqual(h.log.length, before + 1);
       assert.deepStrictEqual(h.last.get(A), { uri: A, diagnostics: [], version: 4 });
+    });
+
+    it('re-checks the files that depend on the edited one once per coalescing window (`debounceMs`)', () => {
+      const B = `${ROOT}/b.strategy.yaml`;
+      const h = harness([ROOT], { [A]: text, [B]: 'strategy: b\ntitle: B\nitems:\n  - id: 1\n    title: P\n    related: [a/2]\n' });
+      finishScan(h);
+      open(h, A);
+      const published = (uri: string): number => h.log.filter((p) => p.uri === uri).length;
+      const [beforeA, beforeB] = [published(A), published(B)];
+      edited(h, 2, text.replace('- id: 2', '- id: 3'));
+      h.clock.advance(0);
+      assert.strictEqual(published(A), beforeA + 1, 'the edited buffer at once');
+      assert.strictEqual(published(B), beforeB, 'its dependents not yet');
+      h.clock.advance(30);
+      edited(h, 3, text.replace('- id: 2', '- id: 4'));
+      h.clock.advance(0);
+      edited(h, 4, text);
+      h.clock.advance(0);
+      assert.strictEqual(published(A), beforeA + 3);
+      assert.strictEqual(published(B), beforeB);
+      h.clock.advance(DEFAULT_SETTINGS.debounceMs);
+      assert.strictEqual(published(B), beforeB + 1, 'one re-check of the dependent for the whole burst');
+      assertMatchesFresh(h);
     });
 
     it('validates what is pending before a request (flush), for the text the client sees', () => {
@@ -191,16 +211,6 @@ describe('workspace sync', () => {
       edited(h, 3, text.replace('[1]', '[7]'));
       h.sync.flush();
       assert.strictEqual(h.service.document(A)?.getText(), text.replace('[1]', '[7]'));
-      assert.strictEqual(h.last.get(A)?.version, 3);
-      assert.strictEqual(h.clock.pendingTimers, 0);
-    });
-
-    it('with `debounceMs` 0 validates every change at once', () => {
-      const h = harness([ROOT], { [A]: text }, { settings: { ...DEFAULT_SETTINGS, debounceMs: 0 } });
-      finishScan(h);
-      open(h, A);
-      edited(h, 2, text.replace('[1]', '[9]'));
-      edited(h, 3, text.replace('[1]', '[8]'));
       assert.strictEqual(h.last.get(A)?.version, 3);
       assert.strictEqual(h.clock.pendingTimers, 0);
     });
@@ -218,6 +228,7 @@ describe('workspace sync', () => {
         };
         const before = lastItem();
         edited(h, 2, big.replace('title: P3\n', 'title: P3 upraveno\n'), full);
+        h.clock.advance(0);
         // A partial re-parse keeps the item objects after the edit (shifted in place); a whole parse makes new ones.
         assert.strictEqual(lastItem(), before, full ? 'whole-document change' : 'ranged change');
         assertMatchesFresh(h);
