@@ -68,6 +68,7 @@ function resolveItemIn(ctx: ResolveContext, doc: StrategyDocument, code: string,
 export function resolveReference(ctx: ResolveContext, from: StrategyDocument | MarkdownDocument, ref: Reference): Resolution {
   switch (ref.kind) {
     case 'goalsFrom':
+    case 'implements':
     case 'documents':
       return resolveDocument(ctx, ref.code);
     case 'descriptors': {
@@ -94,6 +95,7 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
       return { problem: { code: 'unknown-actor', message: { id: 'unknown.actor', args: [ref.code] }, silent: true } };
     }
     case 'related':
+    case 'after':
     case 'goals':
     case 'markdown':
       return resolveCodeReference(ctx, from, ref);

@@ -4,7 +4,7 @@
  * diagnostics that depend on this file alone.
  */
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { Actor, CodeDiagnostic, Indicator, Item, Reference, RefKind, Span, StrategyDocument } from '../model/types';
+import { Actor, CodeDiagnostic, Group, Indicator, Item, OutsideDocument, Reference, RefKind, Span, StrategyDocument } from '../model/types';
 import { extendsParent, findLookalike, isActorId, isDescriptorCode, isDocumentId, isItemCode, repairDescriptorCode, repairItemCode, splitQualified } from './codes';
 import { reportRepeats } from './duplicates';
 import { checkNumbering } from './numbering';
@@ -25,6 +25,8 @@ export class StrategyReader {
   private readonly references: Reference[] = [];
   private readonly diagnostics: CodeDiagnostic[] = [];
   private readonly actors: Actor[] = [];
+  private readonly outside: OutsideDocument[] = [];
+  private readonly groups: Group[] = [];
 
   constructor(
     private readonly uri: string,
@@ -38,8 +40,10 @@ export class StrategyReader {
       kind: 'strategy',
       uri: this.uri,
       title: '',
+      outside: this.outside,
       actors: this.actors,
       items: this.items,
+      groups: this.groups,
       references: this.references,
       diagnostics: this.diagnostics,
       length: this.text.length,
@@ -345,6 +349,9 @@ function emptyItem(id: string, depth: number): Item {
     description: undefined,
     responsible: undefined,
     status: undefined,
+    removed: false,
+    timeline: undefined,
+    group: -1,
     indicators: [],
     refStart: 0,
     refEnd: 0,
