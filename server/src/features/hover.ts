@@ -60,6 +60,19 @@ function describeTarget(service: LanguageService, target: Target, token?: Cancel
         m.text('hover.usedBy', plural(m, 'items', uses.items)),
       ].join('\n\n');
     }
+    case 'outside':
+    case 'outsideItem': {
+      // An outside document (spec 6.4): its title and link, and that its codes are not checked.
+      const declaration = target.declaration;
+      const code = target.kind === 'outsideItem' ? `**\`${target.id}/${target.code}\`**` : `**\`${target.id}\`**`;
+      const link = declaration?.url ? ` · [${escapeMarkdown(declaration.url)}](${declaration.url})` : '';
+      return [
+        `${code} ${escapeMarkdown(declaration?.title ?? '')}`.trimEnd(),
+        `*${m.text('hover.outside')}*${link}`,
+        m.text(target.kind === 'outsideItem' ? 'hover.notChecked' : 'hover.outsideNotChecked'),
+        plural(m, 'refs', uses.references),
+      ].join('\n\n');
+    }
     case 'actor': {
       const { doc, actor } = target;
       const roles: string[] = [];

@@ -47,6 +47,10 @@ export function definitionOf(target: Target): { uri: string; span: Span } | unde
       return { uri: target.definition.catalog.uri, span: target.definition.descriptor.span };
     case 'actor':
       return { uri: target.doc.uri, span: target.actor.span };
+    case 'outside':
+      return { uri: target.doc.uri, span: target.declaration.span };
+    case 'outsideItem':
+      return target.declaration && target.doc ? { uri: target.doc.uri, span: target.declaration.span } : undefined;
   }
 }
 
@@ -218,7 +222,39 @@ function visitUses(service: LanguageService, target: Target, sink: Sink, token?:
         }
       }
       return true;
+    case 'outside':
+    case 'outsideItem':
+      return visitOutsideUses(service, target.id, target.kind === 'outsideItem' ? target.code : undefined, sink, token);
   }
+}
+
+/**
+ * The uses of a document outside the workspace (spec 6.4), or of one of its
+ * codes: every reference naming its id, in the files that use that id.
+ */
+function visitOutsideUses(service: LanguageService, id: string, code: string | undefined, sink: Sink, token?: CancellationToken): boolean {
+  const ctx = service.resolveContext();
+  for (const uri of service.index.usersOf({ documentId: id })) {
+    if (cancelled(token)) {
+      return false;
+    }
+    const parsed = service.index.get(uri)?.parsed;
+    if (!parsed || parsed.kind === 'catalog') {
+      continue;
+    }
+    const refs = parsed.kind === 'markdown' && parsed.strategy ? [parsed.strategy, ...parsed.references] : parsed.references;
+    for (const ref of refs) {
+      const names = ref.docId === id || ((ref.kind === 'goalsFrom' || ref.kind === 'implements' || ref.kind === 'documents') && ref.code === id);
+      if (!names) {
+        continue;
+      }
+      const res = resolveReference(ctx, parsed, ref).target;
+      if (code === undefined ? res?.kind === 'outside' || res?.kind === 'outsideItem' : res?.kind === 'outsideItem' && res.code === code) {
+        sink(uri, ref, undefined);
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -259,6 +295,10 @@ function identityOf(target: Target): object {
       return target.definition.descriptor;
     case 'actor':
       return target.actor;
+    case 'outside':
+      return target.declaration;
+    case 'outsideItem':
+      return target;
   }
 }
 
