@@ -302,17 +302,18 @@ export function checkPlanNumbering(planItems: readonly Item[], strategyItems: re
 
 /** Like `checkSequence`, over a sequence shared with the strategy: only the plan's members are reported on. */
 function checkUnionSequence(members: UnionMember[], kind: SequenceKind, parentId: string | undefined, out: CodeDiagnostic[]): void {
-  const own = members.filter((m) => m.inPlan);
-  if (own.length === 0) {
+  if (!members.some((m) => m.inPlan)) {
     return;
   }
+  const inStrategy = new Set(members.filter((m) => !m.inPlan).map((m) => m.value));
+  // The plan's new items in the plan's listing: the items it stands for are ordered in the strategy, and may be listed in any order.
+  const own = members.filter((m) => m.inPlan && !inStrategy.has(m.value)).sort((a, b) => a.item.span.start - b.item.span.start);
   const sortedOwn = [...own].sort((a, b) => a.value - b.value);
   const misplaced = own.findIndex((m, i) => m.value !== sortedOwn[i].value);
   if (misplaced >= 0) {
     const m = own[misplaced];
     out.push({ code: 'numbering-gap', severity: 'warning', span: m.item.idSpan, message: { id: 'gap.order', args: [m.item.id, sortedOwn[misplaced].item.id] } });
   }
-  const inStrategy = new Set(members.filter((m) => !m.inPlan).map((m) => m.value));
   // The strategy's members first at equal values: an item the plan stands for is the strategy's, and so is a gap before it.
   const sorted = [...members].sort((a, b) => a.value - b.value || Number(a.inPlan) - Number(b.inPlan));
   let previous = 0;
