@@ -222,7 +222,7 @@ function visitUses(ctx: FeatureContext, target: Target, sink: Sink, token?: Canc
       return true;
     case 'outside':
     case 'outsideItem':
-      return visitOutsideUses(service, target.id, target.kind === 'outsideItem' ? target.code : undefined, sink, token);
+      return visitOutsideUses(ctx, target.id, target.kind === 'outsideItem' ? target.code : undefined, sink, token);
   }
 }
 
@@ -230,13 +230,12 @@ function visitUses(ctx: FeatureContext, target: Target, sink: Sink, token?: Canc
  * The uses of a document outside the workspace (spec 6.4), or of one of its
  * codes: every reference naming its id, in the files that use that id.
  */
-function visitOutsideUses(service: LanguageService, id: string, code: string | undefined, sink: Sink, token?: CancellationToken): boolean {
-  const ctx = service.resolveContext();
-  for (const uri of service.index.usersOf({ documentId: id })) {
+function visitOutsideUses(ctx: FeatureContext, id: string, code: string | undefined, sink: Sink, token?: CancellationToken): boolean {
+  for (const uri of ctx.index.usersOf({ documentId: id })) {
     if (cancelled(token)) {
       return false;
     }
-    const parsed = service.index.get(uri)?.parsed;
+    const parsed = ctx.index.get(uri)?.parsed;
     if (!parsed || parsed.kind === 'catalog') {
       continue;
     }
