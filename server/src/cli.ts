@@ -7,8 +7,10 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
 import { CodeDiagnostic } from './model/types';
-import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
+import { pathToUri, uriToPath } from './node/fileSystem';
+import { NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
+import { WorkspaceSync } from './sync/workspaceSync';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -124,18 +126,18 @@ export function run(argv: string[], cwd: string, io: Output): number {
   const reported = new Set<string>();
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
   let unreadable = 0;
-  for (const root of roots) {
-    // The URI of a found file is built as for `update`: a `%` or space in a folder name must be encoded.
-    for (const file of findFiles(root, (rel) => service.kindOf(pathToUri(path.join(root, rel))) !== undefined)) {
-      const res = readTextFile(file);
-      if (res.error !== undefined) {
-        io.err(`strategy-check: cannot read ${path.relative(cwd, file)}: ${res.error}\n`);
+  const sync = new WorkspaceSync({
+    service,
+    workspace: new NodeWorkspace(roots.map(pathToUri)),
+    output: {
+      publish: () => undefined,
+      unreadable: (uri, error) => {
+        io.err(`strategy-check: cannot read ${path.relative(cwd, uriToPath(uri) ?? uri)}: ${error}\n`);
         unreadable++;
-        continue;
-      }
-      service.update(pathToUri(file), res.text);
-    }
-  }
+      },
+    },
+  });
+  sync.scanNow();
   for (const t of targets) {
     if (!t.dir) {
       const uri = pathToUri(t.abs);

@@ -139,6 +139,13 @@ export class WorkspaceIndex {
         this.collectAffected(name, affected);
       }
     }
+    // The other definers of a duplicated name point at this file's definition (related information), which may have moved.
+    for (const name of after.keys()) {
+      const definers = this.definers.get(name);
+      if (definers && definers.size > 1) {
+        this.collectAffected(name, affected);
+      }
+    }
     this.collectStaleSuggestions(before, after, affected);
     this.addPlans(affected);
     this.invalidate(affected);
