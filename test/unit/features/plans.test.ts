@@ -1,0 +1,235 @@
+/**
+ * Editor features on format 1.1 documents (spec 6): hover, definition,
+ * references and rename across a plan and its strategy, outside documents,
+ * removed items and `after` links.
+ */
+import * as assert from 'assert';
+import { Location, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
+import { fixture } from '../fixture';
+import { applyEdit, cursor, describeLocation } from './helpers';
+
+const STRATEGY = `
+  //- /s.strategy.yaml
+  strategy: ssd
+  title: Strategie
+  items:
+    - id: 1
+      title: Oblast
+      items:
+        - id: 1.1
+          title: Zajištění kvalitní správy dat
+          items:
+            - id: 1.1.1
+              title: Katalog dat
+            - id: 1.1.2
+              title: Zrušené opatření
+              status: vypuštěno
+`;
+
+const plan = (body: string): string => `
+  ${STRATEGY}
+  //- /p.strategy.yaml
+  strategy: ssd-ip
+  title: Implementační plán
+  implements: ssd
+  documents:
+    - id: kic
+      title: Koncepce integrace cizinců
+      url: https://www.mvcr.cz/
+  items:
+${body}
+`;
+
+function hoverText(source: string): string {
+  const fx = fixture(source);
+  const { uri, position } = cursor(fx);
+  const h = fx.service.hover(uri, position);
+  assert.ok(h, 'a hover');
+  return (h.contents as MarkupContent).value;
+}
+
+describe('features: plans, outside documents, removed items and after (spec 6)', () => {
+  describe('hover', () => {
+    it("on a plan's item that stands for the strategy's: its own title and the strategy's", () => {
+      const value = hoverText(
+        plan(`
+    - id: 1.$01
+      title: Správa dat v plánu
+      items:
+        - id: 1.1.3
+          title: Nové opatření
+`),
+      );
+      assert.match(value, /\*\*`1\.1`\*\* Správa dat v plánu/);
+      assert.match(value, /Stands for `1\.1` of `ssd`: Zajištění kvalitní správy dat/);
+    });
+
+    it('on a stand-in without a title: the strategy\'s title', () => {
+      const value = hoverText(
+        plan(`
+    - id: 1.$01
+      items:
+        - id: 1.1.3
+          title: Nové opatření
+`),
+      );
+      assert.match(value, /\*\*`1\.1`\*\* Zajištění kvalitní správy dat/);
+    });
+
+    it('on an outside reference: the document title, its link, and that the code is not checked', () => {
+      const value = hoverText(
+        plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      related: [kic/3.$02]
+`),
+      );
+      assert.match(value, /`kic\/3\.2`.*Koncepce integrace cizinců/);
+      assert.match(value, /https:\/\/www\.mvcr\.cz\//);
+      assert.match(value, /this code is not checked/);
+    });
+
+    it('on a removed item: says so', () => {
+      const value = hoverText(
+        plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      related: [1.1.$02]
+`),
+      );
+      assert.match(value, /Removed \(`status: vypuštěno`\)/);
+    });
+
+    it('on an item: what it comes after and what comes after it, across the plan and the strategy', () => {
+      const value = hoverText(
+        plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      after: [1.1.1]
+    - id: 1.1.4
+      title: Další opatření
+      after: [1.1.$03]
+`),
+      );
+      assert.match(value, /\*\*Comes after:\*\* `1\.1\.1` Katalog dat/);
+      const before = hoverText(
+        plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      after: [1.1.$01]
+`),
+      );
+      assert.match(before, /\*\*Followed by:\*\* `ssd-ip\/1\.1\.3` Nové opatření/);
+    });
+  });
+
+  describe('definition and references', () => {
+    it("a stand-in's id goes to the strategy's item", () => {
+      const fx = fixture(
+        plan(`
+    - id: 1.$01
+      items:
+        - id: 1.1.3
+          title: Nové opatření
+`),
+      );
+      const { uri, position } = cursor(fx);
+      const defs = fx.service.definition(uri, position) as Location[] | LocationLink[] | null;
+      assert.ok(defs && defs.length === 1);
+      const d = defs[0] as Location;
+      assert.strictEqual(describeLocation(fx, d), '/s.strategy.yaml@6:12 «1.1»');
+    });
+
+    it("the references of a strategy item include the plan's items that stand for it and the plan's references", () => {
+      const fx = fixture(`
+        ${STRATEGY.replace('- id: 1.1.1', '- id: 1.1.$01')}
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        items:
+          - id: 1.1
+            items:
+              - id: 1.1.1
+                title: Katalog v plánu
+              - id: 1.1.3
+                title: Nové opatření
+                after: [1.1.1]
+      `);
+      const { uri, position } = cursor(fx);
+      const refs = fx.service.references(uri, position, true) ?? [];
+      assert.deepStrictEqual(refs.map((r) => describeLocation(fx, r)).sort(), ['/p.strategy.yaml@6:12 «1.1.1»', '/p.strategy.yaml@10:16 «1.1.1»', '/s.strategy.yaml@9:16 «1.1.1»'].sort());
+    });
+  });
+
+  describe('rename', () => {
+    it("a strategy item's code renames the plan's items that stand for it, their own items and every reference", () => {
+      const fx = fixture(`
+        ${STRATEGY.replace('- id: 1.1\n', '- id: 1.$01\n')}
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        items:
+          - id: 1.1
+            items:
+              - id: 1.1.3
+                title: Nové opatření
+                after: [1.1.1, ssd/1.1.2]
+      `);
+      const { uri, position } = cursor(fx);
+      const edit = fx.service.rename(uri, position, '1.5');
+      assert.ok(edit);
+      const after = applyEdit(fx, edit);
+      const p = [...after].find(([u]) => u.endsWith('/p.strategy.yaml'))?.[1] ?? '';
+      assert.match(p, /- id: 1\.5\n/);
+      assert.match(p, /- id: 1\.5\.3\n/);
+      assert.match(p, /after: \[1\.5\.1, ssd\/1\.5\.2\]/);
+      const s = [...after].find(([u]) => u.endsWith('/s.strategy.yaml'))?.[1] ?? '';
+      assert.match(s, /- id: 1\.5\.1\n/);
+    });
+
+    it('a document id rename covers `implements` and `documents` entries', () => {
+      const fx = fixture(`
+        //- /s.strategy.yaml
+        strategy: s$0sd
+        title: Strategie
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        documents:
+          - strategy: ssd
+      `);
+      const { uri, position } = cursor(fx);
+      const edit = fx.service.rename(uri, position, 'ssd-2030');
+      assert.ok(edit);
+      const p = [...applyEdit(fx, edit)].find(([u]) => u.endsWith('/p.strategy.yaml'))?.[1] ?? '';
+      assert.match(p, /implements: ssd-2030\n/);
+      assert.match(p, /- strategy: ssd-2030\n/);
+    });
+
+    it("an outside document's id renames its declaration and every reference naming it", () => {
+      const fx = fixture(`
+        //- /a.strategy.yaml
+        strategy: a
+        title: A
+        goalsFrom: kic
+        documents:
+          - id: k$0ic
+            title: Koncepce
+        items:
+          - id: 1
+            title: P
+            related: [kic/3.1]
+      `);
+      const { uri, position } = cursor(fx);
+      const edit = fx.service.rename(uri, position, 'koncepce');
+      assert.ok(edit);
+      const a = [...applyEdit(fx, edit)][0][1];
+      assert.match(a, /goalsFrom: koncepce\n/);
+      assert.match(a, /- id: koncepce\n/);
+      assert.match(a, /related: \[koncepce\/3\.1\]/);
+    });
+  });
+});
