@@ -4,7 +4,7 @@
  * removed items and `after` links.
  */
 import * as assert from 'assert';
-import { Location, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
+import { Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { fixture } from '../fixture';
 import { applyEdit, cursor, describeLocation } from './helpers';
 
@@ -134,7 +134,7 @@ describe('features: plans, outside documents, removed items and after (spec 6)',
 `),
       );
       const { uri, position } = cursor(fx);
-      const defs = fx.service.definition(uri, position) as Location[] | LocationLink[] | null;
+      const defs = fx.service.definition(uri, position);
       assert.ok(defs && defs.length === 1);
       const d = defs[0] as Location;
       assert.strictEqual(describeLocation(fx, d), '/s.strategy.yaml@6:12 «1.1»');
