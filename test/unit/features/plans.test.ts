@@ -233,3 +233,83 @@ describe('features: plans, outside documents, removed items and after (spec 6)',
     });
   });
 });
+
+describe('features: completion in plans and with outside documents (spec 6)', () => {
+  const labelsAt = (source: string): string[] => {
+    const fx = fixture(source);
+    const { uri, position } = cursor(fx);
+    return fx.service.completion(uri, position)?.items.map((i) => i.label) ?? [];
+  };
+
+  it("offers the plan's and its strategy's codes for `after` and `related`, never removed items", () => {
+    const labels = labelsAt(
+      plan(`
+    - id: 1.1.3
+      title: Nové opatření
+    - id: 1.1.4
+      title: Další
+      after: [$0]
+`),
+    );
+    assert.ok(labels.includes('1.1.3'), JSON.stringify(labels));
+    assert.ok(labels.includes('1.1.1'), JSON.stringify(labels));
+    assert.ok(!labels.includes('1.1.2'), 'the removed item is not offered');
+    assert.ok(!labels.includes('1.1.4'), 'the item itself is not offered');
+  });
+
+  it('on `id:` in a plan, offers the next code free in both documents', () => {
+    const labels = labelsAt(
+      plan(`
+    - id: 1.1
+      items:
+        - id: $0
+`),
+    );
+    assert.deepStrictEqual(labels, ['1.1.3']);
+  });
+
+  it('offers a declared outside document only as a document id, and nothing after its `doc-id/`', () => {
+    const prefixes = labelsAt(
+      plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      related: [ki$0]
+`),
+    );
+    assert.ok(prefixes.includes('kic/'), JSON.stringify(prefixes));
+    const after = labelsAt(
+      plan(`
+    - id: 1.1.3
+      title: Nové opatření
+      related: [kic/$0]
+`),
+    );
+    assert.deepStrictEqual(after, []);
+  });
+
+  it('offers workspace and outside documents on `implements:`', () => {
+    const labels = labelsAt(`
+      //- /a.strategy.yaml
+      strategy: a
+      title: A
+      documents:
+        - id: kic
+          title: Koncepce
+      //- /p.strategy.yaml
+      strategy: p
+      title: P
+      implements: $0
+    `);
+    assert.deepStrictEqual(labels.sort(), ['a', 'kic']);
+  });
+
+  it('offers no item code on the `id:` of a `documents` entry', () => {
+    const labels = labelsAt(`
+      strategy: a
+      title: A
+      documents:
+        - id: $0
+    `);
+    assert.deepStrictEqual(labels, []);
+  });
+});
