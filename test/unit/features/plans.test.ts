@@ -4,7 +4,7 @@
  * removed items and `after` links.
  */
 import * as assert from 'assert';
-import { Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { Location, MarkupContent, SymbolTag } from 'vscode-languageserver-protocol';
 import { fixture } from '../fixture';
 import { applyEdit, cursor, describeLocation } from './helpers';
 
@@ -311,5 +311,69 @@ describe('features: completion in plans and with outside documents (spec 6)', ()
         - id: $0
     `);
     assert.deepStrictEqual(labels, []);
+  });
+});
+
+describe('features: outline and the Strategies view with groups, removed items and plans (spec 6)', () => {
+  const source = `
+    //- /s.strategy.yaml
+    strategy: ssd
+    title: Strategie
+    items:
+      - group: Strategická oblast Kvalitní správa dat
+        items:
+          - id: SC1
+            title: Správa dat
+            items:
+              - id: 1.1
+                title: Kvalita
+              - id: 1.2
+                title: Vypuštěný cíl
+                status: vypuštěno
+      - group: Strategická oblast Otevřená data
+        items:
+          - id: SC2
+            title: Otevřená data
+    //- /p.strategy.yaml
+    strategy: ssd-ip
+    title: Plán
+    implements: ssd
+    items:
+      - id: 1.1
+        items:
+          - id: 1.1.1
+            title: Nové opatření
+  `;
+
+  it('the outline shows groups as headings and removed items as deprecated', () => {
+    const fx = fixture(source);
+    const symbols = fx.service.documentSymbols(fx.file('/s.strategy.yaml').uri);
+    assert.deepStrictEqual(
+      symbols.map((s) => [s.name, s.children?.map((c) => c.name)]),
+      [
+        ['Strategická oblast Kvalitní správa dat', ['SC1 Správa dat']],
+        ['Strategická oblast Otevřená data', ['SC2 Otevřená data']],
+      ],
+    );
+    const sc1 = symbols[0].children![0];
+    assert.deepStrictEqual(sc1.children?.map((c) => [c.name, c.tags ?? []]), [
+      ['1.1 Kvalita', []],
+      ['1.2 Vypuštěný cíl', [SymbolTag.Deprecated]],
+    ]);
+    const plan = fx.service.documentSymbols(fx.file('/p.strategy.yaml').uri);
+    assert.strictEqual(plan[0].name, '1.1 Kvalita', "a stand-in without a title shows the strategy's");
+  });
+
+  it('the Strategies view lists plans under their strategy, groups as headings and removed items marked', () => {
+    const fx = fixture(source);
+    const docs = fx.service.tree();
+    assert.deepStrictEqual(docs.map((d) => [d.id, d.plans?.map((p) => p.id)]), [['ssd', ['ssd-ip']]]);
+    const [area] = docs[0].items;
+    assert.strictEqual(area.group, true);
+    assert.strictEqual(area.title, 'Strategická oblast Kvalitní správa dat');
+    assert.deepStrictEqual(area.children[0].children.map((c) => [c.code, c.removed ?? false]), [
+      ['1.1', false],
+      ['1.2', true],
+    ]);
   });
 });
