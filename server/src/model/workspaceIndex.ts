@@ -147,7 +147,8 @@ export class WorkspaceIndex {
       }
     }
     this.collectStaleSuggestions(before, after, affected);
-    this.addPlans(affected);
+    // The edited file's own plans are among its users when its codes changed; typing a title must not re-check them.
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -189,7 +190,7 @@ export class WorkspaceIndex {
       this.collectAffected(name, affected);
     }
     this.collectStaleSuggestions(gone, new Map(), affected);
-    this.addPlans(affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -264,9 +265,17 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Adds the plans of every affected strategy: their union numbering and fallback resolution read it. */
-  private addPlans(into: Set<string>): void {
+  /**
+   * Adds the plans of every strategy affected through a name it uses (its
+   * `goalsFrom` plan changed, say): they resolve their goals through it.
+   * `changed`, the file that changed itself, is left out: its plans use its
+   * id and are affected already when its codes changed.
+   */
+  private addPlans(into: Set<string>, changed: string): void {
     for (const uri of [...into]) {
+      if (uri === changed) {
+        continue;
+      }
       const parsed = this.files.get(uri)?.parsed;
       if (parsed?.kind === 'strategy' && parsed.id !== undefined) {
         for (const u of this.users.get('impl:' + parsed.id) ?? []) {
