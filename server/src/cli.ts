@@ -5,9 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from './languageService';
-import { CodeDiagnostic } from './model/types';
+import { CodeDiagnostic, DiagnosticCode, OFF_BY_DEFAULT } from './model/types';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
 import { loadSchemas } from './node/schemas';
+import { DEFAULT_SETTINGS } from './settings';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -15,14 +16,19 @@ interface Options {
   format: Format;
   locale: string;
   paths: string[];
+  /** Codes that are off by default (the coverage rules, spec §7) turned on as warnings. */
+  enable: DiagnosticCode[];
 }
 
-const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [paths…]
+const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [--enable code,…] [paths…]
 
 Checks the strategy documents (*.strategy.yaml|yml), descriptor catalogs
 (*.descriptors.yaml|yml) and Markdown files below the given folders or the
 given files (default: the current folder), as the Strategy Codes language
 server does.
+
+--enable turns on coverage rules, which are off by default, as warnings:
+${[...OFF_BY_DEFAULT].join(', ')}.
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 
@@ -30,7 +36,7 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { format: 'text', locale: 'en', paths: [] };
+  const opts: Options = { format: 'text', locale: 'en', paths: [], enable: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (name: string): string => {
@@ -54,6 +60,13 @@ function parseArgs(argv: string[]): Options | 'help' {
       opts.format = f;
     } else if (arg === '--locale' || arg.startsWith('--locale=')) {
       opts.locale = value('--locale');
+    } else if (arg === '--enable' || arg.startsWith('--enable=')) {
+      for (const code of value('--enable').split(',').map((c) => c.trim()).filter((c) => c !== '')) {
+        if (!OFF_BY_DEFAULT.has(code as DiagnosticCode)) {
+          throw new UsageError(`--enable: "${code}" is not a code that is off by default (${[...OFF_BY_DEFAULT].join(', ')})`);
+        }
+        opts.enable.push(code as DiagnosticCode);
+      }
     } else if (arg === '--') {
       opts.paths.push(...argv.slice(i + 1));
       break;
@@ -121,7 +134,9 @@ export function run(argv: string[], cwd: string, io: Output): number {
   }
   // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
   const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
-  const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri) });
+  const severity = Object.fromEntries(opts.enable.map((code) => [code, 'warning' as const]));
+  const settings = { ...DEFAULT_SETTINGS, severity };
+  const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri), settings });
   const reported = new Set<string>();
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
   let unreadable = 0;

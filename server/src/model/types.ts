@@ -13,7 +13,7 @@ export interface Span {
   end: number;
 }
 
-/** The stable diagnostic codes of the spec (section 4). */
+/** The stable diagnostic codes of the spec (sections 4 and 7). */
 export type DiagnosticCode =
   | 'yaml-syntax'
   | 'schema'
@@ -28,7 +28,11 @@ export type DiagnosticCode =
   | 'unknown-actor'
   | 'unknown-strategy'
   | 'missing-goals-from'
-  | 'self-reference';
+  | 'self-reference'
+  | 'missing-indicator'
+  | 'missing-responsible'
+  | 'missing-goal'
+  | 'uncovered-goal';
 
 /** Every diagnostic code, in the order of the spec's table. */
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
@@ -46,7 +50,17 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'unknown-strategy',
   'missing-goals-from',
   'self-reference',
+  'missing-indicator',
+  'missing-responsible',
+  'missing-goal',
+  'uncovered-goal',
 ];
+
+/**
+ * The coverage rules (spec §7): off unless the user gives them a severity,
+ * because they report what a strategy lacks, not what is wrong in it.
+ */
+export const OFF_BY_DEFAULT: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['missing-indicator', 'missing-responsible', 'missing-goal', 'uncovered-goal']);
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
