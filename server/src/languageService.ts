@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-protocol';
 import { BUILTIN_CATALOG_TEXT, BUILTIN_CATALOG_URI } from './catalog/builtinCatalog';
+import { analyze, Analysis } from './analysis/analysis';
 import { computeDiagnostics } from './features/diagnostics';
 import { effectiveSeverity, toLspDiagnostics } from './features/lspDiagnostics';
 import { createMessages, localeOf, Messages } from './messages';
@@ -228,6 +229,16 @@ export class LanguageService {
       }
     }
     return s;
+  }
+
+  /**
+   * The analysis of one strategy document (`uri`) or of the whole workspace
+   * (`analysis/analysis.ts`): link matrix, coverage, responsibility,
+   * indicators, descriptors, with the error count of each file.
+   */
+  analysis(uri?: string): Analysis {
+    const errorsOf = (u: string): number => this.diagnostics(u).filter((d) => d.severity === 'error').length;
+    return analyze(this.resolveContext(), { uri, errorsOf });
   }
 
   /** Code completion at a position (`features/completion.ts`). */
