@@ -232,13 +232,13 @@ export class LanguageService {
   }
 
   /**
-   * The analysis of one strategy document (`uri`) or of the whole workspace
+   * The analysis of the given strategy documents (`uris`) or of the whole workspace
    * (`analysis/analysis.ts`): link matrix, coverage, responsibility,
    * indicators, descriptors, with the error count of each file.
    */
-  analysis(uri?: string): Analysis {
+  analysis(uris?: readonly string[]): Analysis {
     const errorsOf = (u: string): number => this.diagnostics(u).filter((d) => d.severity === 'error').length;
-    return analyze(this.resolveContext(), { uri, errorsOf });
+    return analyze(this.resolveContext(), { uris, errorsOf });
   }
 
   /** Code completion at a position (`features/completion.ts`). */

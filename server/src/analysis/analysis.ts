@@ -134,7 +134,11 @@ export interface DocumentAnalysis {
   /** The document id (empty when the file has none). */
   id: string;
   title: string;
+  /** The document's own `levels`, when it has them. */
+  levels?: string[];
   goalsFrom?: string;
+  /** The declared actors. */
+  actors: { id: string; name: string }[];
   /** Whether some `goalsFrom` names this document (its leaf items are then goals). */
   isPlan: boolean;
   /** The depth of measures (§7), when the document has them. */
@@ -161,18 +165,19 @@ export interface Analysis {
 
 /** What the analysis needs besides the index: the level names in the report's language, and the error counts. */
 export interface AnalysisOptions {
-  /** Analyse only the document with this URI (else every strategy document, sorted by id). */
-  uri?: string;
+  /** Analyse only the strategy documents with these URIs (else all of them); sorted by id either way. */
+  uris?: readonly string[];
   /** The number of errors of a file, from the diagnostics with the user's severities. */
   errorsOf?: (uri: string) => number;
 }
 
 /** Analyses one strategy document or every strategy document of the workspace. */
 export function analyze(ctx: ResolveContext, options: AnalysisOptions = {}): Analysis {
-  const docs = [...ctx.index.strategies()].filter((d) => options.uri === undefined || d.uri === options.uri);
+  const wanted = options.uris === undefined ? undefined : new Set(options.uris);
+  const docs = [...ctx.index.strategies()].filter((d) => wanted === undefined || wanted.has(d.uri));
   docs.sort((a, b) => (a.id ?? a.uri).localeCompare(b.id ?? b.uri) || a.uri.localeCompare(b.uri));
   return {
-    scope: options.uri === undefined ? 'workspace' : 'document',
+    scope: options.uris?.length === 1 ? 'document' : 'workspace',
     documents: docs.map((doc) => analyzeDocument(ctx, doc, options.errorsOf?.(doc.uri) ?? 0)),
   };
 }
@@ -187,6 +192,7 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
     id: doc.id ?? '',
     title: doc.title,
     goalsFrom: doc.goalsFrom?.code,
+    actors: doc.actors.map((a) => ({ id: a.id, name: a.name })),
     isPlan: isGoalPlan(ctx.index, doc),
     measureDepth: depth,
     measureLevel: depth === undefined ? undefined : ctx.messages.levelName(depth, doc.levels),
@@ -197,6 +203,9 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
     descriptors: descriptors(ctx, doc),
     errors,
   };
+  if (doc.levels !== undefined) {
+    result.levels = [...doc.levels];
+  }
   if (!doc.goalsFrom) {
     result.matrixNote = 'noGoalsFrom';
   } else if (!plan) {

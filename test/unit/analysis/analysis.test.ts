@@ -7,7 +7,7 @@ import { fixture } from '../fixture';
 
 function analysisOf(source: string, name = '/a.strategy.yaml') {
   const fx = fixture(source);
-  const doc = fx.service.analysis(fx.file(name).uri).documents[0];
+  const doc = fx.service.analysis([fx.file(name).uri]).documents[0];
   assert.ok(doc, `no analysis of ${name}`);
   return doc;
 }
