@@ -10,7 +10,8 @@ import { localeOf } from './messages';
 import { uriToPath } from './node/fileSystem';
 import { describeProblem, loadWorkspace } from './node/loadWorkspace';
 import { writeFileAtomic } from './node/writeFileAtomic';
-import { needsOneDocument, renderReport, REPORT_FORMATS, ReportFormat } from './report/render';
+import { needsOneDocument, REPORT_FORMATS, ReportFormat } from './report/formats';
+import { renderReport } from './report/render';
 import { DEFAULT_SETTINGS } from './settings';
 
 const USAGE = `Usage: strategy-report [paths…] [--document doc-id] --format html|md|csv|xlsx|docx|json -o FILE [--locale cs|en]

@@ -28,7 +28,9 @@ import { LanguageService } from './languageService';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { renderReport } from './report/render';
+import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
 import { itemAtOffset, searchCodes, treeData } from './features/tree';
 
@@ -404,6 +406,17 @@ export function startServer(): void {
     }
     return s;
   };
+
+  // The overview and the exports read the index of the text the client sees, as the features do.
+  const analysisOf = (uri: string | undefined): Analysis => {
+    const s = current();
+    return s ? s.service.analysis(uri === undefined ? undefined : [uri]) : { scope: uri === undefined ? 'workspace' : 'document', documents: [] };
+  };
+  connection.onRequest(AnalysisRequest.type, guard(AnalysisRequest.method, (p) => analysisOf(p.uri)));
+  connection.onRequest(ReportRequest.type, guard(ReportRequest.method, async (p) => {
+    const bytes = await renderReport(analysisOf(p.uri), p.format, session?.service.messages.locale ?? 'en');
+    return { base64: Buffer.from(bytes).toString('base64') };
+  }));
 
   connection.onCompletion(guard('textDocument/completion', (p, token) => current()?.service.completion(p.textDocument.uri, p.position, token) ?? null));
   connection.onHover(guard('textDocument/hover', (p, token) => current()?.service.hover(p.textDocument.uri, p.position, token) ?? null));

@@ -4,7 +4,8 @@
  * and title, and the item under a position.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeEntry, TreeDocumentData, TreeItemData } from '../protocol';
+import { Analysis } from '../analysis/analysis';
+import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../protocol';
 import { LanguageService } from '../languageService';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
 import { searchWorkspaceCodes } from './symbols';
@@ -39,6 +40,8 @@ function catalogTree(service: LanguageService, catalog: CatalogDocument, text: T
       descriptors: [],
       goals: [],
       actors: [],
+      flags: [],
+      coverage: {},
       children: [],
     };
   };
@@ -52,9 +55,52 @@ function catalogTree(service: LanguageService, catalog: CatalogDocument, text: T
   return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
 
+/**
+ * The coverage rules that flag each item of the workspace, keyed `uri#code`: the measures the
+ * analysis finds lacking, and the goals of plans that no measure covers (in the plan's document).
+ */
+function coverageFlags(analysis: Analysis): Map<string, CoverageRule[]> {
+  const flags = new Map<string, CoverageRule[]>();
+  const flag = (uri: string, code: string, rule: CoverageRule): void => {
+    const key = `${uri}#${code}`;
+    const list = flags.get(key) ?? [];
+    if (!list.includes(rule)) {
+      list.push(rule);
+    }
+    flags.set(key, list);
+  };
+  for (const doc of analysis.documents) {
+    const lists: [CoverageRule, string[]][] = [
+      ['missing-goal', doc.coverage.withoutGoals],
+      ['missing-indicator', doc.coverage.withoutIndicator],
+      ['missing-responsible', doc.coverage.withoutResponsible],
+    ];
+    for (const [rule, codes] of lists) {
+      codes.forEach((code) => flag(doc.uri, code, rule));
+    }
+    doc.coverage.uncoveredGoals.forEach((goal) => flag(goal.uri, goal.code, 'uncovered-goal'));
+  }
+  return flags;
+}
+
+/** Adds coverage counts, or one for each rule of a list of flags, into `into`. */
+function addCounts(into: CoverageCounts, more: CoverageCounts | readonly CoverageRule[]): CoverageCounts {
+  const entries = isRuleList(more) ? more.map((rule): [CoverageRule, number] => [rule, 1]) : (Object.entries(more) as [CoverageRule, number][]);
+  for (const [rule, n] of entries) {
+    into[rule] = (into[rule] ?? 0) + n;
+  }
+  return into;
+}
+
+function isRuleList(value: CoverageCounts | readonly CoverageRule[]): value is readonly CoverageRule[] {
+  return Array.isArray(value);
+}
+
 /** The documents of the workspace with their item trees, sorted by id. */
 export function treeData(service: LanguageService): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
+  const analysis = service.analysis();
+  const flags = coverageFlags(analysis);
   for (const file of service.index.all()) {
     const parsed = file.parsed;
     const text = service.document(file.uri);
@@ -72,6 +118,7 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
       range: range(text, idSpan.start, idSpan.end),
       errors: count('error'),
       warnings: count('warning'),
+      coverage: {},
       items: [],
     };
     if (parsed.kind === 'strategy') {
@@ -87,6 +134,8 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
       }
       const build = (item: Item): TreeItemData => {
         const refs = parsed.references.slice(item.refStart, item.refEnd);
+        const children = item.children.map((c) => build(parsed.items[c]));
+        const own = flags.get(`${file.uri}#${item.id}`) ?? [];
         return {
           code: item.id,
           title: item.title,
@@ -98,10 +147,19 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
           descriptors: refs.filter((r) => r.kind === 'descriptors').map((r) => r.code),
           goals: refs.filter((r) => r.kind === 'goals').map((r) => r.text),
           actors: refs.filter((r) => r.kind === 'responsible' || r.kind === 'partners').map((r) => r.code),
-          children: item.children.map((c) => build(parsed.items[c])),
+          flags: own,
+          coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
+          children,
         };
       };
       entry.items = parsed.items.filter((i) => i.parent < 0 && i.depth === 1).map(build);
+      entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
+      // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
+      const own = analysis.documents.find((d) => d.uri === file.uri);
+      const planGaps = own && !own.isPlan ? own.coverage.uncoveredGoals.length : 0;
+      if (planGaps > 0) {
+        entry.coverage['uncovered-goal'] = planGaps;
+      }
     } else {
       entry.items = catalogTree(service, parsed, text, diagnostics);
     }

@@ -84,11 +84,10 @@ svg.bar rect.bg { fill: var(--barbg); } svg.bar rect.fg { fill: var(--bar); } sv
 ul.gaps li strong { color: var(--gap); }
 `;
 
-/** Renders the analysis as a whole HTML page. */
-export function renderHtml(analysis: Analysis, options: HtmlOptions): string {
-  const m = options.messages;
-  const heading = analysis.scope === 'document' && analysis.documents.length === 1 ? analysis.documents[0].title : m.text('report.workspace');
-  const body: string[] = [`<h1>${escapeHtml(m.text('report.title'))}: ${escapeHtml(heading)}</h1>`];
+/** The page's content (inside `<main id="report">`): the webview replaces it on each update, keeping its scroll. */
+export function renderHtmlBody(analysis: Analysis, messages: Messages): string {
+  const m = messages;
+  const body: string[] = [`<h1>${escapeHtml(m.text('report.title'))}: ${escapeHtml(pageHeading(analysis, m))}</h1>`];
   const withErrors = analysis.documents.filter((d) => d.errors > 0);
   if (withErrors.length > 0) {
     body.push(
@@ -101,8 +100,18 @@ export function renderHtml(analysis: Analysis, options: HtmlOptions): string {
     body.push(`<p class="note">${prose(m.text('report.empty'))}</p>`);
   }
   for (const doc of analysis.documents) {
-    body.push(renderDocument(doc, options));
+    body.push(renderDocument(doc, m));
   }
+  return body.join('\n');
+}
+
+function pageHeading(analysis: Analysis, m: Messages): string {
+  return analysis.scope === 'document' && analysis.documents.length === 1 ? analysis.documents[0].title : m.text('report.workspace');
+}
+
+/** Renders the analysis as a whole HTML page. */
+export function renderHtml(analysis: Analysis, options: HtmlOptions): string {
+  const m = options.messages;
   const style = COMMON_STYLE + (options.target === 'webview' ? WEBVIEW_STYLE : FILE_STYLE);
   return [
     '<!DOCTYPE html>',
@@ -110,11 +119,11 @@ export function renderHtml(analysis: Analysis, options: HtmlOptions): string {
     '<head>',
     '<meta charset="utf-8">',
     options.head ?? '',
-    `<title>${escapeHtml(m.text('report.title'))}: ${escapeHtml(heading)}</title>`,
+    `<title>${escapeHtml(m.text('report.title'))}: ${escapeHtml(pageHeading(analysis, m))}</title>`,
     `<style>${style}</style>`,
     '</head>',
     '<body>',
-    ...body,
+    `<main id="report">${renderHtmlBody(analysis, m)}</main>`,
     options.tail ?? '',
     '</body>',
     '</html>',
@@ -122,8 +131,7 @@ export function renderHtml(analysis: Analysis, options: HtmlOptions): string {
   ].join('\n');
 }
 
-function renderDocument(doc: DocumentAnalysis, options: HtmlOptions): string {
-  const m = options.messages;
+function renderDocument(doc: DocumentAnalysis, m: Messages): string {
   const out: string[] = [`<section class="document" data-document="${escapeHtml(doc.id)}">`];
   out.push(`<h2>${codeLink(doc.id || doc.uri, doc.uri, { start: 0, end: 0 }, undefined)} ${escapeHtml(doc.title)}</h2>`);
   if (doc.goalsFrom !== undefined) {

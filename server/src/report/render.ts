@@ -6,20 +6,13 @@
  */
 import { Analysis } from '../analysis/analysis';
 import { Locale } from '../messages';
+import { ReportFormat } from './formats';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { writeCsv, writeXlsx } from './spreadsheet';
 import { reportMessages } from './texts';
 import { writeDocx } from './word';
 
-/** The formats of `strategy-report --format`. */
-export const REPORT_FORMATS = ['html', 'md', 'csv', 'xlsx', 'docx', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Whether a format holds exactly one document (the table layout has one document's items). */
-export function needsOneDocument(format: ReportFormat): boolean {
-  return format === 'csv' || format === 'xlsx';
-}
 
 /** The bytes of a report. For `csv` and `xlsx` the analysis must hold exactly one document. */
 export async function renderReport(analysis: Analysis, format: ReportFormat, locale: Locale): Promise<Uint8Array> {
