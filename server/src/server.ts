@@ -32,7 +32,6 @@ import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StatusNotificati
 import { renderReport } from './report/render';
 import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
-import { itemAtOffset, searchCodes, treeData } from './features/tree';
 
 /** Everything one server session holds; created on `initialize`. */
 interface Session {
@@ -375,16 +374,12 @@ export function startServer(): void {
     publish(text === undefined ? s.service.remove(e.document.uri) : s.service.update(e.document.uri, text));
   });
 
-  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? treeData(session.service) : [])));
-  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? searchCodes(session.service, p.query, p.limit) : [])));
+  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? session.service.tree() : [])));
+  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? session.service.searchCodes(p.query, p.limit) : [])));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
     const s = current();
-    const file = s?.service.index.get(p.uri);
     const doc = s?.service.document(p.uri);
-    if (!file || !doc || file.parsed.kind !== 'strategy') {
-      return null;
-    }
-    const item = itemAtOffset(file.parsed, doc.offsetAt(p.position));
+    const item = doc ? s?.service.itemAt(p.uri, doc.offsetAt(p.position)) : undefined;
     return item ? { uri: p.uri, code: item.id } : null;
   }));
 

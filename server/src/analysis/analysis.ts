@@ -9,25 +9,30 @@
  * `coverage.ts`, which the coverage diagnostics ask as well.
  */
 import { ResolveContext, resolveReference } from '../model/resolve';
-import { Indicator, Item, Span, StrategyDocument } from '../model/types';
-import { CoverageKey, isGoalPlan, isMeasure, isRemoved, measureDepth, ownReferences, planGoals, satisfies, uncoveredGoals } from './coverage';
+import { Indicator, Item, Span, StrategyDocument, Timeline } from '../model/types';
+import { CoverageKey, depthsOf, goalsFromOf, isGoalPlan, isRemoved, levelsOf, measureDepth, measuresOf, ownReferences, planGoals, satisfies, uncoveredGoals } from './coverage';
 
 /** One item of a document, with every field a report shows. */
 export interface AnalysisItem {
   code: string;
   title: string;
-  /** 1 for top-level items. */
+  /** 1 for top-level items (in a plan: the depth in the tree it shares with its strategy). */
   depth: number;
-  /** The level name for the depth (the document's `levels`, else the defaults in the report's language). */
+  /** The level name for the depth (the document's `levels`, a plan's strategy's, else the defaults in the report's language). */
   level: string;
   /** The parent's code; absent for top-level items. */
   parent?: string;
+  /** The heading of the group (spec §6.2) the item is listed in directly. */
+  group?: string;
   description?: string;
   descriptors: string[];
   /** `goals` entries as written (`A1.1`, `plan/B2`). */
   goals: string[];
   /** `related` entries as written. */
   related: string[];
+  /** `after` entries as written (spec §6.6). */
+  after: string[];
+  timeline?: Timeline;
   responsible?: string;
   partners: string[];
   indicators: Indicator[];
@@ -63,6 +68,8 @@ export interface MatrixRow {
   /** The measure's parent (its objective), the row group. */
   group: string;
   groupTitle: string;
+  /** The heading of the group (spec §6.2) the measure is listed under, if any. */
+  band?: string;
   /** Indexes into `columns` of the marked cells, ascending. */
   cells: number[];
   span: Span;
@@ -184,18 +191,22 @@ export function analyze(ctx: ResolveContext, options: AnalysisOptions = {}): Ana
 
 function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: number): DocumentAnalysis {
   const depth = measureDepth(ctx.index, doc);
-  const items = doc.items.map((item) => analysisItem(ctx, doc, item, depth));
-  const measures = doc.items.filter((item) => isMeasure(doc, item, depth));
-  const plan = doc.goalsFrom ? ctx.index.strategy(doc.goalsFrom.code) : undefined;
+  const measures = measuresOf(ctx.index, doc);
+  const measureSet = new Set(measures);
+  const depths = depthsOf(ctx.index, doc);
+  const levels = levelsOf(ctx.index, doc);
+  const items = doc.items.map((item, i) => analysisItem(ctx, doc, item, { depth: depths[i], levels, measure: measureSet.has(item) }));
+  const goalsFrom = goalsFromOf(ctx.index, doc);
+  const plan = goalsFrom !== undefined ? ctx.index.strategy(goalsFrom) : undefined;
   const result: DocumentAnalysis = {
     uri: doc.uri,
     id: doc.id ?? '',
     title: doc.title,
-    goalsFrom: doc.goalsFrom?.code,
+    goalsFrom,
     actors: doc.actors.map((a) => ({ id: a.id, name: a.name })),
     isPlan: isGoalPlan(ctx.index, doc),
     measureDepth: depth,
-    measureLevel: depth === undefined ? undefined : ctx.messages.levelName(depth, doc.levels),
+    measureLevel: depth === undefined ? undefined : ctx.messages.levelName(depth, levels),
     items,
     coverage: coverage(ctx, doc, measures, plan),
     responsibility: responsibility(doc),
@@ -206,7 +217,7 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
   if (doc.levels !== undefined) {
     result.levels = [...doc.levels];
   }
-  if (!doc.goalsFrom) {
+  if (goalsFrom === undefined) {
     result.matrixNote = 'noGoalsFrom';
   } else if (!plan) {
     result.matrixNote = 'planNotInWorkspace';
@@ -218,25 +229,32 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
   return result;
 }
 
-function analysisItem(ctx: ResolveContext, doc: StrategyDocument, item: Item, depth: number | undefined): AnalysisItem {
+function analysisItem(ctx: ResolveContext, doc: StrategyDocument, item: Item, place: { depth: number; levels: string[] | undefined; measure: boolean }): AnalysisItem {
   const refs = ownReferences(doc, item);
   const texts = (kind: string): string[] => refs.filter((r) => r.kind === kind).map((r) => r.text);
   const out: AnalysisItem = {
     code: item.id,
     title: item.title,
-    depth: item.depth,
-    level: ctx.messages.levelName(item.depth, doc.levels),
+    depth: place.depth,
+    level: ctx.messages.levelName(place.depth, place.levels),
     descriptors: texts('descriptors'),
     goals: texts('goals'),
     related: texts('related'),
+    after: texts('after'),
     partners: texts('partners'),
     indicators: item.indicators,
     removed: isRemoved(item),
-    measure: isMeasure(doc, item, depth),
+    measure: place.measure,
     span: item.idSpan,
   };
   if (item.parent >= 0) {
     out.parent = doc.items[item.parent].id;
+  }
+  if (item.group >= 0) {
+    out.group = doc.groups[item.group].title;
+  }
+  if (item.timeline !== undefined) {
+    out.timeline = { ...item.timeline };
   }
   if (item.description !== undefined) {
     out.description = item.description;
@@ -307,7 +325,11 @@ function linkMatrix(ctx: ResolveContext, doc: StrategyDocument, measures: Item[]
     }
     marks += sorted.length;
     const parent = measure.parent >= 0 ? doc.items[measure.parent] : undefined;
-    rows.push({ code: measure.id, title: measure.title, group: parent?.id ?? '', groupTitle: parent?.title ?? '', cells: sorted, span: measure.idSpan });
+    const row: MatrixRow = { code: measure.id, title: measure.title, group: parent?.id ?? '', groupTitle: parent?.title ?? '', cells: sorted, span: measure.idSpan };
+    if (measure.group >= 0) {
+      row.band = doc.groups[measure.group].title;
+    }
+    rows.push(row);
   }
   return { plan: { id: plan.id ?? '', title: plan.title, uri: plan.uri }, columns, rows, marks };
 }
@@ -343,7 +365,7 @@ function coverage(ctx: ResolveContext, doc: StrategyDocument, measures: Item[], 
     measures: measures.length,
     planGoals: plan && isGoalPlan(ctx.index, plan) ? planGoals(plan).length : 0,
     uncoveredGoals: uncovered.map((g) => ({ code: g.id, title: g.title, uri: plan?.uri ?? '', span: g.idSpan })),
-    withoutGoals: doc.goalsFrom ? without('goals') : [],
+    withoutGoals: goalsFromOf(ctx.index, doc) !== undefined ? without('goals') : [],
     withoutIndicator: without('indicators'),
     withoutResponsible: without('responsible'),
     withoutDescriptors: without('descriptors'),

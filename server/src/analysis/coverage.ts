@@ -9,18 +9,17 @@
  *
  * Each decision §7 names lives in exactly one function: `isRemoved` (is this
  * item dropped), `isOwnItem` (is it this document's own item rather than one a
- * plan stands for), `measureDepth` (at which depth measures sit) and
- * `isMeasure`.
+ * plan stands for), `depthsOf` (depth in the tree a plan shares with its
+ * strategy), `levelsOf` and `goalsFromOf` (a plan's, else its strategy's),
+ * `measureDepth` (at which depth measures sit) and `measuresOf`.
  */
-import { ResolveContext, resolveReference } from '../model/resolve';
+import { ResolveContext, resolveReference, standsFor } from '../model/resolve';
 import { CodeDiagnostic, Item, Reference, StrategyDocument } from '../model/types';
 import { WorkspaceIndex } from '../model/workspaceIndex';
+import { sharedTreePlaces } from '../parse/numbering';
 
 /** The keys a coverage rule asks a measure (or an item below it) to have. */
 export type CoverageKey = 'indicators' | 'responsible' | 'goals' | 'descriptors';
-
-/** The values of `status` that mark an item removed (§6.5), compared in lower case. */
-const REMOVED_STATUS = new Set(['removed', 'vypuštěno', 'vypuštěn', 'zrušeno']);
 
 /** The level names that mark the measure depth (§7), compared trimmed and in lower case. */
 const MEASURE_LEVEL_NAMES = new Set(['opatření', 'measure']);
@@ -28,19 +27,38 @@ const MEASURE_LEVEL_NAMES = new Set(['opatření', 'measure']);
 /** The depth of measures in a document whose `levels` do not name one (and that no `goalsFrom` names). */
 const DEFAULT_MEASURE_DEPTH = 3;
 
-/** Whether an item is removed (§6.5): its whole `status`, in any letter case, is one of the removal words. */
+/** Whether an item is removed (§6.5; the parser reads `status`). */
 export function isRemoved(item: Item): boolean {
-  return item.status !== undefined && REMOVED_STATUS.has(item.status.trim().toLowerCase());
+  return item.removed;
 }
 
 /**
- * Whether an item is the document's own: in a plan (§6.3) the items that
- * stand for the strategy's are the strategy's, and only the plan's new items
- * are checked. Today's model has no plans yet, so every item is the
- * document's own; this is the one place that changes when plans arrive.
+ * Whether an item is the document's own: in a plan (§6.3) an item that
+ * stands for one of its strategy's is the strategy's, and only the plan's
+ * new items are checked. In a plan of an outside strategy every item is new.
  */
-export function isOwnItem(_doc: StrategyDocument, _item: Item): boolean {
-  return true;
+export function isOwnItem(index: WorkspaceIndex, doc: StrategyDocument, item: Item): boolean {
+  return standsFor(index, doc, item) === undefined;
+}
+
+/** The level names that apply to a document: its own `levels`, or else (in a plan) its strategy's. */
+export function levelsOf(index: WorkspaceIndex, doc: StrategyDocument): string[] | undefined {
+  return doc.levels ?? index.strategyOf(doc)?.levels;
+}
+
+/** The `goalsFrom` that applies to a document: its own, or else (in a plan) its strategy's. */
+export function goalsFromOf(index: WorkspaceIndex, doc: StrategyDocument): string | undefined {
+  return doc.goalsFrom?.code ?? index.strategyOf(doc)?.goalsFrom?.code;
+}
+
+/**
+ * The depth of each item (by index) as §7 counts it: in the document's own
+ * tree, or in a plan in the tree it shares with its workspace strategy.
+ * Groups are not levels: the parser's depths count items only.
+ */
+export function depthsOf(index: WorkspaceIndex, doc: StrategyDocument): number[] {
+  const strategy = index.strategyOf(doc);
+  return strategy ? sharedTreePlaces(doc.items, strategy.items).map((p) => p.depth) : doc.items.map((i) => i.depth);
 }
 
 /** Whether some workspace document's `goalsFrom` names this document: it is then a parent plan of goals. */
@@ -64,22 +82,21 @@ export function isGoalPlan(index: WorkspaceIndex, doc: StrategyDocument): boolea
  * measures only where its `levels` say so.
  */
 export function measureDepth(index: WorkspaceIndex, doc: StrategyDocument): number | undefined {
-  const named = (doc.levels ?? []).findIndex((name) => MEASURE_LEVEL_NAMES.has(name.trim().toLowerCase()));
+  const named = (levelsOf(index, doc) ?? []).findIndex((name) => MEASURE_LEVEL_NAMES.has(name.trim().toLowerCase()));
   if (named >= 0) {
     return named + 1;
   }
   return isGoalPlan(index, doc) ? undefined : DEFAULT_MEASURE_DEPTH;
 }
 
-/** Whether `item` is a measure of `doc` whose measures sit at `depth` (from `measureDepth`). */
-export function isMeasure(doc: StrategyDocument, item: Item, depth: number | undefined): boolean {
-  return depth !== undefined && item.depth === depth && !isRemoved(item) && isOwnItem(doc, item);
-}
-
-/** The measures of a document, in document order. */
+/** The measures of a document, in document order: own, not removed, at the measure depth (§7). */
 export function measuresOf(index: WorkspaceIndex, doc: StrategyDocument): Item[] {
   const depth = measureDepth(index, doc);
-  return doc.items.filter((item) => isMeasure(doc, item, depth));
+  if (depth === undefined) {
+    return [];
+  }
+  const depths = depthsOf(index, doc);
+  return doc.items.filter((item, i) => depths[i] === depth && !isRemoved(item) && isOwnItem(index, doc, item));
 }
 
 /** The item's own references (not its children's). */
@@ -100,17 +117,12 @@ export function hasKey(doc: StrategyDocument, item: Item, key: CoverageKey): boo
   }
 }
 
-/** Whether a measure satisfies a rule: it, or any item below it, has the key with a non-empty value (§7). */
+/** Whether a measure satisfies a rule (`missing-goal` applies only where `goalsFromOf` finds a plan): it, or any item below it, has the key with a non-empty value (§7). */
 export function satisfies(doc: StrategyDocument, item: Item, key: CoverageKey): boolean {
   if (hasKey(doc, item, key)) {
     return true;
   }
   return item.children.some((c) => satisfies(doc, doc.items[c], key));
-}
-
-/** Whether `missing-goal` applies to the document: it has a `goalsFrom` (its own; a plan's strategy's once plans exist). */
-export function expectsGoals(doc: StrategyDocument): boolean {
-  return doc.goalsFrom !== undefined;
 }
 
 /** The goals of a parent plan (§7): its leaf items (no items below other than removed ones), not removed themselves. */
@@ -175,21 +187,20 @@ const MEASURE_RULES = [
  */
 export function coverageDiagnostics(ctx: ResolveContext, doc: StrategyDocument): CodeDiagnostic[] {
   const out: CodeDiagnostic[] = [];
-  const depth = measureDepth(ctx.index, doc);
-  const goalsExpected = expectsGoals(doc);
-  for (const item of doc.items) {
-    if (!isMeasure(doc, item, depth)) {
-      continue;
-    }
+  const goalsFrom = goalsFromOf(ctx.index, doc);
+  const depths = depthsOf(ctx.index, doc);
+  const levels = levelsOf(ctx.index, doc);
+  const position = new Map(doc.items.map((item, i) => [item, i]));
+  for (const item of measuresOf(ctx.index, doc)) {
     // The level name opens the sentence: trimmed and capitalised as the author may not have written it.
-    const name = ctx.messages.levelName(item.depth, doc.levels).trim();
+    const name = ctx.messages.levelName(depths[position.get(item) ?? 0], levels).trim();
     const level = name.charAt(0).toUpperCase() + name.slice(1);
     for (const rule of MEASURE_RULES) {
-      if (rule.key === 'goals' && !goalsExpected) {
+      if (rule.key === 'goals' && goalsFrom === undefined) {
         continue;
       }
       if (!satisfies(doc, item, rule.key)) {
-        const args = rule.key === 'goals' ? [level, item.id, doc.goalsFrom?.code ?? ''] : [level, item.id];
+        const args = rule.key === 'goals' ? [level, item.id, goalsFrom ?? ''] : [level, item.id];
         out.push({ code: rule.code, severity: 'warning', span: item.idSpan, message: { id: rule.message, args } });
       }
     }

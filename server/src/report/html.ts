@@ -178,10 +178,11 @@ function renderMatrix(doc: DocumentAnalysis, matrix: LinkMatrix, m: Messages): s
       .join('')}<th rowspan="2">${escapeHtml(m.text('report.total'))}</th></tr>`,
   );
   out.push(`<tr>${cols.map((c) => `<th class="goal">${codeLink(c.code, c.uri, c.span, undefined, c.title)}</th>`).join('')}</tr>`, '</thead>', '<tbody>');
-  const rowGroups = runs(matrix.rows, (r) => r.group);
+  const rowGroups = runs(matrix.rows, (r) => `${r.band ?? ''}\u0000${r.group}`);
   let index = 0;
   for (const g of rowGroups) {
-    out.push(`<tr class="group"><th colspan="${cols.length + 3}">${escapeHtml(g.first.group)} ${escapeHtml(g.first.groupTitle)}</th></tr>`);
+    const band = g.first.band !== undefined ? `${escapeHtml(g.first.band)} · ` : '';
+    out.push(`<tr class="group"><th colspan="${cols.length + 3}">${band}${escapeHtml(g.first.group)} ${escapeHtml(g.first.groupTitle)}</th></tr>`);
     for (const row of matrix.rows.slice(index, index + g.count)) {
       const marked = new Set(row.cells);
       const cells = cols.map((c, i) =>

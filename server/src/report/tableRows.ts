@@ -54,11 +54,15 @@ function cell(doc: DocumentAnalysis, item: AnalysisItem, key: ColumnKey): string
       return lines((i) => i.year);
     case 'status':
       return item.status ?? '';
-    // Groups, `after`, timelines and budgets are not in the model this report reads yet: their columns stay empty.
     case 'group':
+      return item.group ?? '';
     case 'after':
+      return item.after.join(LIST_SEPARATOR);
     case 'from':
+      return item.timeline?.from ?? '';
     case 'to':
+      return item.timeline?.to ?? '';
+    // The model does not read `budget` yet: its columns stay empty.
     case 'budget':
     case 'currency':
     case 'source':

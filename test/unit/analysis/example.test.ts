@@ -173,6 +173,7 @@ describe('analysis: the Karlovy Vary example', () => {
       descriptors: ['VIII.e'],
       goals: ['A1.1', 'A1.3'],
       related: [],
+      after: [],
       responsible: 'mesto-kv',
       partners: [],
       indicators: [],

@@ -25,6 +25,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'unknown-strategy': 'error',
   'missing-goals-from': 'warning',
   'self-reference': 'warning',
+  'removed-item': 'warning',
+  'dependency-cycle': 'error',
   'missing-indicator': 'warning',
   'missing-responsible': 'warning',
   'missing-goal': 'warning',

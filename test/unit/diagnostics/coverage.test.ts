@@ -347,7 +347,7 @@ describe('diagnostics: coverage rules (§7)', () => {
           - { id: 1, title: P, goals: [A1] }
           - { id: 2, title: P, goals: [A4, A2], status: vypuštěno }
         `,
-        'uncovered-goal',
+        { code: 'uncovered-goal', allow: ['removed-item'] },
       ));
 
     it('a qualified goal from another document covers the goal too', () =>
@@ -444,5 +444,128 @@ describe('diagnostics: coverage rules (§7)', () => {
         'Opatření `1.A.1` je bez gestora: klíč `responsible` nemá ani žádná položka pod tímto kódem.',
       ],
     );
+  });
+
+  describe('format 1.1: groups, removed items and plans', () => {
+    const STRATEGY = `
+      //- /s.strategy.yaml
+      strategy: ssd
+      title: Strategie
+      levels: [Oblast, Cíl, Opatření, Aktivita]
+      items:
+        - id: 1
+          title: Oblast
+          items:
+            - id: 1.1
+              title: Cíl
+              items:
+                - { id: ⟦1.1.1⟧, title: Opatření strategie }
+                - { id: 1.1.2, title: Opatření strategie, indicators: [{ name: I }] }
+    `;
+
+    it('groups are not levels: a measure in a group is still at depth 3', () =>
+      check(
+        `
+        strategy: a
+        title: A
+        items:
+          - group: Strategická oblast
+            items:
+              - id: 1
+                title: P
+                items:
+                  - group: Podskupina
+                    items:
+                      - id: 1.A
+                        title: O
+                        items:
+                          - { id: ⟦1.A.1⟧, title: M }
+        `,
+        'missing-indicator',
+      ));
+
+    it('in a plan only the new measures are checked, at their depth in the tree shared with the strategy', () =>
+      check(
+        `${STRATEGY}
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        items:
+          - id: 1.1
+            items:
+              - { id: ⟦1.1.3⟧, title: Nové opatření }
+              - { id: 1.1.4, title: Nové opatření, indicators: [{ name: I }] }
+          - { id: ⟦1.1.5⟧, title: Nové opatření na nejvyšší úrovni plánu }
+          - { id: 1.1.1, title: Zastupuje opatření strategie }
+        `,
+        { code: 'missing-indicator', messages: [/^Opatření `1\.1\.1`/, /^Opatření `1\.1\.3`/, /^Opatření `1\.1\.5`/] },
+      ));
+
+    it("a plan's items never satisfy a rule for the strategy", () =>
+      check(
+        `${STRATEGY}
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        items:
+          - id: 1.1.1
+            items:
+              - { id: 1.1.1.1, title: Aktivita plánu, indicators: [{ name: I }] }
+        `,
+        'missing-indicator',
+      ));
+
+    it('a plan without goalsFrom takes its strategy\'s for missing-goal', () =>
+      check(
+        `
+        //- /plan.strategy.yaml
+        strategy: plan
+        title: Plán cílů
+        levels: [Cíl]
+        items:
+          - { id: A1, title: Cíl }
+        //- /s.strategy.yaml
+        strategy: ssd
+        title: Strategie
+        goalsFrom: plan
+        items:
+          - id: 1
+            title: Oblast
+            items:
+              - id: 1.1
+                title: Cíl
+                items:
+                  - { id: 1.1.1, title: Opatření, goals: [A1] }
+        //- /p.strategy.yaml
+        strategy: ssd-ip
+        title: Plán
+        implements: ssd
+        items:
+          - { id: ⟦1.1.2⟧, title: Nové opatření bez vazby }
+        `,
+        { code: 'missing-goal', messages: ['Measure `1.1.2` has no goal link: neither it nor any item below it names a goal of `plan` in `goals`.'] },
+      ));
+
+    it('in a plan of an outside strategy every item is new, at its own depth', () =>
+      check(
+        `
+        strategy: ssd-ip
+        title: Plán
+        implements: narodni
+        documents:
+          - { id: narodni, title: Národní strategie }
+        items:
+          - id: 1
+            title: P
+            items:
+              - id: 1.1
+                title: C
+                items:
+                  - { id: ⟦1.1.1⟧, title: Opatření }
+        `,
+        'missing-indicator',
+      ));
   });
 });

@@ -219,7 +219,7 @@ describe('strategy-report', () => {
       ['no output file', ['examples'], /-o FILE is needed/],
       ['an unknown format', ['examples', '--format', 'pdf', '-o', 'x.pdf'], /unknown format "pdf"/],
       ['no format and an output that names none', ['examples', '-o', 'x.txt'], /--format is needed: x\.txt does not end in a format's name/],
-      ['a document that does not exist', ['examples', '--document', 'nikde', '-o', 'x.html'], /no strategy document "nikde" in the given paths \(there are: kv-integrace, kv-plan, liberec-cpic, praha-integrace\)/],
+      ['a document that does not exist', ['examples', '--document', 'nikde', '-o', 'x.html'], /no strategy document "nikde" in the given paths \(there are: kv-integrace, kv-plan, liberec-cpic, praha-integrace, praha-integrace-ap-2024-2025\)/],
       ['a table format for several documents', ['examples/karlovy-vary', '-o', 'x.xlsx'], /the xlsx format holds one document: name it with --document \(there are: kv-integrace, kv-plan\)/],
       ['a path that does not exist', ['nikde', '-o', 'x.html'], /cannot read nikde: ENOENT/],
     ];

@@ -81,7 +81,7 @@ suite('strategy overview', () => {
   test('the workspace overview shows every strategy document', async () => {
     await vscode.commands.executeCommand('strategyCodes.overview.showWorkspace');
     const analysis = await rendered((a) => a.scope === 'workspace', 'the workspace');
-    assert.deepStrictEqual(analysis.documents.map((d) => d.id), ['kv-integrace', 'kv-plan', 'liberec-cpic', 'praha-integrace']);
+    assert.deepStrictEqual(analysis.documents.map((d) => d.id), ['kv-integrace', 'kv-plan', 'liberec-cpic', 'praha-integrace', 'praha-integrace-ap-2024-2025']);
   });
 
   test('exports the document as a Word file and as JSON', async () => {
