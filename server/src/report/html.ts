@@ -58,6 +58,7 @@ const WEBVIEW_STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--fg); background: var(--bg); margin: 1rem; line-height: 1.4; }
 a.code, td.mark { cursor: pointer; }
 a.code:focus, td.mark:focus { outline: 1px solid var(--vscode-focusBorder); }
+table.matrix td.title { max-width: 18em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 `;
 
 const COMMON_STYLE = `
@@ -70,6 +71,7 @@ th, td { border: 1px solid var(--line); padding: .15rem .4rem; text-align: left;
 thead th, tr.totals td, tr.totals th { background: var(--head); }
 table.matrix td.mark, table.matrix td.cell { text-align: center; min-width: 1.6em; }
 table.matrix td.mark { color: var(--mark); font-weight: bold; }
+table.matrix td.title { min-width: 12em; max-width: 28em; }
 table.matrix th.goal { font-weight: normal; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85em; }
 table.matrix tr.group th { background: var(--head); font-weight: normal; font-style: italic; }
 table.matrix td.total, table.matrix tr.totals td { text-align: center; font-weight: bold; }
@@ -191,7 +193,7 @@ function renderMatrix(doc: DocumentAnalysis, matrix: LinkMatrix, m: Messages): s
           : '<td class="cell"></td>',
       );
       out.push(
-        `<tr><th>${codeLink(row.code, doc.uri, row.span, anchor(doc, row.code))}</th><td>${escapeHtml(row.title)}</td>${cells.join('')}<td class="total${row.cells.length === 0 ? ' zero' : ''}">${row.cells.length}</td></tr>`,
+        `<tr><th>${codeLink(row.code, doc.uri, row.span, anchor(doc, row.code))}</th><td class="title" title="${escapeHtml(row.title)}">${escapeHtml(row.title)}</td>${cells.join('')}<td class="total${row.cells.length === 0 ? ' zero' : ''}">${row.cells.length}</td></tr>`,
       );
     }
     index += g.count;
