@@ -11,6 +11,7 @@ import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-protocol';
 import { BUILTIN_CATALOG_TEXT, BUILTIN_CATALOG_URI } from './catalog/builtinCatalog';
+import { analyze, Analysis } from './analysis/analysis';
 import { computeDiagnostics } from './features/diagnostics';
 import { FeatureCaches } from './engine/caches';
 import { FeatureContext } from './engine/context';
@@ -277,6 +278,16 @@ export class LanguageService {
       }
     }
     return s;
+  }
+
+  /**
+   * The analysis of the given strategy documents (`uris`) or of the whole workspace
+   * (`analysis/analysis.ts`): link matrix, coverage, responsibility,
+   * indicators, descriptors, with the error count of each file.
+   */
+  analysis(uris?: readonly string[]): Analysis {
+    const errorsOf = (u: string): number => this.diagnostics(u).filter((d) => d.severity === 'error').length;
+    return analyze(this.resolveContext(), { uris, errorsOf });
   }
 
   /** Code completion at a position (`features/completion.ts`). */

@@ -25,7 +25,9 @@ import { LanguageService } from './languageService';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { renderReport } from './report/render';
+import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
 import { FileEvent, SyncOutput, WorkspaceSync } from './sync/workspaceSync';
 
@@ -222,6 +224,17 @@ export function startServer(): void {
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => current()?.service.tree() ?? []));
   connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => current()?.service.searchCodes(p.query, p.limit) ?? []));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => current()?.service.itemCodeAt(p.uri, p.position) ?? null));
+  // The overview and the exports read the index of the text the client sees, as the features do.
+  const analysisOf = (uri: string | undefined): Analysis => {
+    const s = current();
+    return s ? s.service.analysis(uri === undefined ? undefined : [uri]) : { scope: uri === undefined ? 'workspace' : 'document', documents: [] };
+  };
+  connection.onRequest(AnalysisRequest.type, guard(AnalysisRequest.method, (p) => analysisOf(p.uri)));
+  connection.onRequest(ReportRequest.type, guard(ReportRequest.method, async (p) => {
+    const bytes = await renderReport(analysisOf(p.uri), p.format, session?.service.messages.locale ?? 'en');
+    return { base64: Buffer.from(bytes).toString('base64') };
+  }));
+
   connection.onCompletion(guard('textDocument/completion', (p, token) => current()?.service.completion(p.textDocument.uri, p.position, token) ?? null));
   connection.onHover(guard('textDocument/hover', (p, token) => current()?.service.hover(p.textDocument.uri, p.position, token) ?? null));
   connection.onDefinition(guard('textDocument/definition', (p, token) => {

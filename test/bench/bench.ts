@@ -141,6 +141,75 @@ function serviceEdits(edits: number): { text: string } {
   return { text: big.text };
 }
 
+/**
+ * A plan implementing `strategyId` (spec 6.3): 60 of the strategy's measures,
+ * each with a new activity `III` after the strategy's `I` and `II`, one of
+ * them `after` another.
+ */
+function generateImplementingPlan(id: string, strategyId: string, strategyText: string, k: number): string {
+  const measures = [...strategyText.matchAll(/^ {10}- id: (\S+)$/gm)].map((m) => m[1]);
+  const lines = [`strategy: ${id}`, `title: Akční plán ${k}`, `implements: ${strategyId}`, 'items:'];
+  for (let j = 0; j < 60; j++) {
+    const code = measures[(k * 60 + j) % measures.length];
+    lines.push(`  - id: ${code}`, '    items:', `      - id: ${code}.III`, `        title: Aktivita akčního plánu ${k}`, '        timeline: { from: 2024, to: 2025 }');
+    if (j > 0) {
+      lines.push(`        after: [${measures[(k * 60 + j - 1) % measures.length]}.III]`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Keystrokes in a 5,000-item strategy that 20 plans implement: typing into a
+ * title (the plans are not re-checked), and changing a code (the strategy
+ * and every plan are, for union numbering).
+ */
+function planEdits(edits: number): void {
+  const big = generateStrategy('big', 1650, 42, 'plan');
+  const service = new LanguageService({ schemas: loadSchemas(), roots: ['file:///ws'] });
+  service.update('file:///ws/plan.strategy.yaml', generatePlan('plan'));
+  const uri = 'file:///ws/big.strategy.yaml';
+  service.update(uri, big.text);
+  const plans: string[] = [];
+  for (let k = 0; k < 20; k++) {
+    const planUri = `file:///ws/plan-${k}.strategy.yaml`;
+    service.update(planUri, generateImplementingPlan(`ap-${k}`, 'big', big.text, k));
+    plans.push(planUri);
+  }
+  const all = [uri, ...plans];
+  all.forEach((u) => service.lspDiagnostics(u));
+  let text = big.text;
+  const typing: number[] = [];
+  let offset = 0;
+  for (const at of editPoints(big.text, edits)) {
+    const pos = at + offset;
+    text = text.slice(0, pos) + 'ř' + text.slice(pos);
+    offset++;
+    const s = performance.now();
+    const affected = service.update(uri, text);
+    affected.forEach((u) => service.lspDiagnostics(u));
+    typing.push(performance.now() - s);
+  }
+  const renumber: number[] = [];
+  let planDiagnostics = 0;
+  for (let k = 0; k < Math.min(edits, 10); k++) {
+    // A measure's code typed over and back: both change the strategy's codes.
+    const line = /^ {10}- id: (\d+\.[A-Z]+\.)(\d+)$/m.exec(text.slice(Math.floor((text.length * k) / 10)));
+    const next = line ? text.replace(line[0], line[0].replace(`${line[1]}${line[2]}`, `${line[1]}9${line[2]}`)) : text;
+    for (const t of next === text ? [] : [next, text]) {
+      const s = performance.now();
+      const affected = service.update(uri, t);
+      affected.forEach((u) => (planDiagnostics += service.lspDiagnostics(u).length));
+      renumber.push(performance.now() - s);
+    }
+  }
+  console.log(`\n## Edit → diagnostics, a ${big.items}-item strategy that 20 plans implement (60 measures each, union numbering)`);
+  console.log(`  typing into titles, ${typing.length} edits: p50 ${ms(percentile(typing, 50))}, p95 ${ms(percentile(typing, 95))}, max ${ms(Math.max(...typing))}`);
+  if (renumber.length > 0) {
+    console.log(`  changing a code (strategy + 20 plans re-checked), ${renumber.length} edits: p50 ${ms(percentile(renumber, 50))}, p95 ${ms(percentile(renumber, 95))} (${planDiagnostics} diagnostics)`);
+  }
+}
+
 /** How the client sends changes: ranges (incremental) or the whole text (full-document sync). */
 type SyncKind = 'incremental' | 'full';
 
@@ -275,6 +344,7 @@ async function main(): Promise<void> {
   const edits = Number(arg('edits', '40'));
   console.log(`Strategy Codes benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
   const { text } = serviceEdits(edits);
+  planEdits(edits);
   console.log('\n## Keystroke → published diagnostics over LSP (stdio, default settings)');
   const bigFiles = { 'plan.strategy.yaml': generatePlan('plan'), 'big.strategy.yaml': text };
   for (const kind of ['incremental', 'full'] as const) {

@@ -47,15 +47,19 @@ export function definitionOf(target: Target): { uri: string; span: Span } | unde
       return { uri: target.definition.catalog.uri, span: target.definition.descriptor.span };
     case 'actor':
       return { uri: target.doc.uri, span: target.actor.span };
+    case 'outside':
+      return { uri: target.doc.uri, span: target.declaration.span };
+    case 'outsideItem':
+      return target.declaration && target.doc ? { uri: target.doc.uri, span: target.declaration.span } : undefined;
   }
 }
 
 /**
  * The references of each file grouped by the name they use, built once per
  * parse: `i:CODE` for item references (`related`, `goals`, Markdown qualified
- * references and bare codes), `d:CODE` for descriptors, `D:ID` for document
- * ids (`goalsFrom`, `documents[].strategy`, front matter, and the document
- * part of qualified references).
+ * references and bare codes, `after`), `d:CODE` for descriptors, `D:ID` for
+ * document ids (`goalsFrom`, `implements`, `documents[].strategy`, front
+ * matter, and the document part of qualified references).
  */
 export class FileReferenceIndex {
   private readonly byFile = new WeakMap<ParsedFile, Map<string, Reference[]>>();
@@ -84,9 +88,9 @@ function buildTable(parsed: StrategyDocument | MarkdownDocument): Map<string, Re
   for (const ref of refs) {
     if (ref.kind === 'descriptors') {
       add('d:' + ref.code, ref);
-    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
+    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents' || ref.kind === 'implements') {
       add('D:' + ref.code, ref);
-    } else if (ref.kind === 'related' || ref.kind === 'goals' || ref.kind === 'markdown') {
+    } else if (ref.kind === 'related' || ref.kind === 'after' || ref.kind === 'goals' || ref.kind === 'markdown') {
       add('i:' + ref.code, ref);
       const docRef = documentPart(ref);
       if (docRef) {
@@ -121,8 +125,20 @@ function filesReferringTo(ctx: FeatureContext, doc: StrategyDocument): string[] 
   return uris.includes(doc.uri) ? uris : [doc.uri, ...uris];
 }
 
-/** Visits the uses of items of `doc` (`wanted`: code → items); false when cancelled. */
+/**
+ * Visits the uses of items of `doc` (`wanted`: code → items); false when
+ * cancelled. The items of its plans that stand for them (spec 6.3) are uses
+ * too, their `id`s and the references to them.
+ */
 function visitItemUses(ctx: FeatureContext, doc: StrategyDocument, wanted: Map<string, Set<Item>>, sink: Sink, token?: CancellationToken): boolean {
+  const plans = doc.id !== undefined ? ctx.index.plansOf(doc.id) : [];
+  // The item a target stands as: a plan's item that stands for one of `doc`'s is that item.
+  const standing = (targetDoc: StrategyDocument, item: Item): Item | undefined => {
+    if (targetDoc === doc) {
+      return item;
+    }
+    return plans.includes(targetDoc) ? ctx.index.item(doc, item.id) : undefined;
+  };
   for (const { uri, parsed } of referringFiles(ctx, filesReferringTo(ctx, doc))) {
     if (cancelled(token)) {
       return false;
@@ -141,12 +157,22 @@ function visitItemUses(ctx: FeatureContext, doc: StrategyDocument, wanted: Map<s
       for (const ref of refs) {
         if (!last || last.kind !== ref.kind || last.docId !== ref.docId) {
           const target = resolveReference(ctx, parsed, ref).target;
-          lastItem = target?.kind === 'item' && target.doc === doc && set.has(target.item) ? target.item : undefined;
+          const item = target?.kind === 'item' ? standing(target.doc, target.item) : undefined;
+          lastItem = item && set.has(item) ? item : undefined;
           last = ref;
         }
         if (lastItem) {
           sink(uri, ref, lastItem);
         }
+      }
+    }
+  }
+  for (const plan of plans) {
+    for (const [code, set] of wanted) {
+      const standIn = ctx.index.item(plan, code);
+      const item = standIn ? ctx.index.item(doc, code) : undefined;
+      if (standIn && item && set.has(item)) {
+        sink(plan.uri, { kind: 'related', text: code, span: standIn.idSpan, code, codeSpan: standIn.idSpan, fromItem: code }, item);
       }
     }
   }
@@ -216,7 +242,39 @@ function visitUses(ctx: FeatureContext, target: Target, sink: Sink, token?: Canc
         }
       }
       return true;
+    case 'outside':
+    case 'outsideItem':
+      return visitOutsideUses(ctx, target.id, target.kind === 'outsideItem' ? target.code : undefined, sink, token);
   }
+}
+
+/**
+ * The uses of a document outside the workspace (spec 6.4), or of one of its
+ * codes: every reference naming its id, in the files that use that id.
+ */
+function visitOutsideUses(ctx: FeatureContext, id: string, code: string | undefined, sink: Sink, token?: CancellationToken): boolean {
+  for (const uri of ctx.index.usersOf({ documentId: id })) {
+    if (cancelled(token)) {
+      return false;
+    }
+    const parsed = ctx.index.get(uri)?.parsed;
+    if (!parsed || parsed.kind === 'catalog') {
+      continue;
+    }
+    const refs = parsed.kind === 'markdown' && parsed.strategy ? [parsed.strategy, ...parsed.references] : parsed.references;
+    for (const ref of refs) {
+      const names = ref.docId === id || ((ref.kind === 'goalsFrom' || ref.kind === 'implements' || ref.kind === 'documents') && ref.code === id);
+      if (!names) {
+        continue;
+      }
+      const res = resolveReference(ctx, parsed, ref).target;
+      if (code === undefined ? res?.kind === 'outside' || res?.kind === 'outsideItem' : res?.kind === 'outsideItem' && res.code === code) {
+        // A document's use is its id: the document part of a qualified reference.
+        sink(uri, code === undefined ? (documentPart(ref) ?? ref) : ref, undefined);
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -257,6 +315,10 @@ function identityOf(target: Target): object {
       return target.definition.descriptor;
     case 'actor':
       return target.actor;
+    case 'outside':
+      return target.declaration;
+    case 'outsideItem':
+      return target;
   }
 }
 
