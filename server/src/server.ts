@@ -12,9 +12,7 @@ import {
   InitializeResult,
   ProposedFeatures,
   TextDocumentSyncKind,
-  WorkDoneProgressReporter,
   CodeActionKind,
-  CodeLensRefreshRequest,
   LSPErrorCodes,
   Message,
   RequestMessage,
@@ -22,14 +20,15 @@ import {
   ResponseMessage,
 } from 'vscode-languageserver/node';
 import { LanguageService } from './languageService';
+import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { renderReport } from './report/render';
 import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
-import { FileEvent, SyncOutput, WorkspaceSync } from './sync/workspaceSync';
+import { FileEvent, WorkspaceSync } from './sync/workspaceSync';
 
 /** LSP file change types as the sync module names them. */
 const FILE_EVENT: Record<FileChangeType, FileEvent['type']> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
@@ -105,51 +104,6 @@ export function startServer(): void {
     }
   });
 
-  /** Where the sync module's results go: diagnostics, the status bar, refreshes of views of other files, progress. */
-  const output = (capabilities: InitializeParams['capabilities']): SyncOutput => {
-    const codeLensRefresh = capabilities?.workspace?.codeLens?.refreshSupport === true;
-    const inlayHintRefresh = capabilities?.workspace?.inlayHint?.refreshSupport === true;
-    let progress: WorkDoneProgressReporter | undefined;
-    let progressStarting = false;
-    return {
-      publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
-      changed: (indexing) => {
-        const s = session;
-        if (!s) {
-          return;
-        }
-        // Reference counts and titles shown in other open files may have changed.
-        if (!indexing && codeLensRefresh) {
-          void connection.sendRequest(CodeLensRefreshRequest.type);
-        }
-        if (!indexing && inlayHintRefresh) {
-          void connection.languages.inlayHint.refresh();
-        }
-        const sum = s.service.summary();
-        void connection.sendNotification(StatusNotification.type, { indexing, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings });
-        if (indexing && !progress && !progressStarting) {
-          progressStarting = true;
-          void connection.window.createWorkDoneProgress().then(
-            (p) => {
-              progressStarting = false;
-              progress = p;
-              p.begin(s.service.messages.text('progress.indexing'), 0, '', false);
-              if (!s.sync.indexing) {
-                p.done();
-                progress = undefined;
-              }
-            },
-            () => (progressStarting = false),
-          );
-        } else if (!indexing && progress) {
-          progress.done();
-          progress = undefined;
-        }
-      },
-      progress: (done, total) => progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
-    };
-  };
-
   /** Reads the client's settings into the session (`workspace/configuration`). */
   const pullSettings = async (s: Session): Promise<void> => {
     if (s.configurationPull) {
@@ -162,7 +116,7 @@ export function startServer(): void {
     const roots = folders.map((f) => f.replace(/\/$/, ''));
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     const service = new LanguageService({ schemas: loadSchemas(), locale: params.locale, roots, settings: readSettings(options?.settings) });
-    const sync = new WorkspaceSync({ service, workspace: new NodeWorkspace(roots), output: output(params.capabilities), clock: NODE_CLOCK });
+    const sync = new WorkspaceSync({ service, workspace: new NodeWorkspace(roots), output: lspOutput(connection, params.capabilities, () => session), clock: NODE_CLOCK });
     session = {
       service,
       sync,

@@ -24,7 +24,8 @@
  * Validation is scheduled, not debounced. A changed buffer is validated as
  * soon as the server has handled the messages it already received: a change
  * after a quiet moment is validated at once, and keystrokes that piled up
- * while the server was busy are validated together, once. The buffer's own
+ * while the server was busy are validated together, once (while a burst goes
+ * on, at most every `debounceMs`). The buffer's own
  * diagnostics are published then; the files that depend on it (a plan that
  * 500 documents name, say) are re-checked and published within the
  * coalescing window `debounceMs`, so that a burst of keystrokes re-checks
@@ -36,6 +37,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_CATALOG_URI, LanguageService } from '../languageService';
 import { Settings } from '../settings';
 import { BatchLoader, LoadedFile, readingLoader, Workspace } from './workspace';
+
+/** Turns of the event loop without a change after which changed buffers are validated. */
+const QUIET_TURNS = 2;
 
 /** Timers and time, so that tests can run the schedule without waiting. */
 export interface Clock {
@@ -120,8 +124,12 @@ export class WorkspaceSync {
   private scanDone = false;
   /** True once a scan has begun: a change of globs then needs a new one. */
   private scanStarted = false;
-  /** The validation of changed buffers, due at the next turn of the event loop. */
+  /** The check whether changes have stopped coming, due at the next turn of the event loop. */
   private validation: unknown;
+  /** Changes received since the last check, turns without a change in a row, and when the first unvalidated change came. */
+  private changesSinceCheck = 0;
+  private quietTurns = 0;
+  private burstStart: number | undefined;
   /** The publishing of files that depend on validated buffers, due when the coalescing window closes. */
   private window: unknown;
   /** The version last published per open buffer: nothing older is published after it. */
@@ -369,6 +377,9 @@ export class WorkspaceSync {
       this.clock.clearTimer(this.validation);
       this.validation = undefined;
     }
+    this.burstStart = undefined;
+    this.changesSinceCheck = 0;
+    this.quietTurns = 0;
     if (this.pending.size === 0) {
       return;
     }
@@ -390,14 +401,33 @@ export class WorkspaceSync {
     }
   }
 
-  /** A buffer changed: it is validated at the next turn of the event loop, with every change received until then. */
+  /**
+   * A buffer changed: it is validated once the changes stop coming. The
+   * check runs at each turn of the event loop; the server handles one
+   * message per turn, so a turn in which no change arrived means the client
+   * has sent nothing more for now. A burst (keystrokes that piled up, a
+   * thousand edits of a script) is validated once its changes have been
+   * applied, or every `debounceMs` while it goes on.
+   */
   private schedule(): void {
+    this.changesSinceCheck++;
+    this.burstStart ??= this.clock.now();
     if (this.validation === undefined) {
-      this.validation = this.clock.setTimer(() => {
-        this.validation = undefined;
-        this.flush();
-      }, 0);
+      this.validation = this.clock.setTimer(() => this.checkQuiet(), 0);
     }
+  }
+
+  private checkQuiet(): void {
+    this.validation = undefined;
+    this.quietTurns = this.changesSinceCheck > 0 ? 0 : this.quietTurns + 1;
+    this.changesSinceCheck = 0;
+    const waited = this.clock.now() - (this.burstStart ?? this.clock.now());
+    // Two quiet turns, not one: the message after a change may be queued behind this check.
+    if (this.quietTurns < QUIET_TURNS && waited < this.service.settings.debounceMs) {
+      this.validation = this.clock.setTimer(() => this.checkQuiet(), 0);
+      return;
+    }
+    this.flush();
   }
 
   /** Stops the timers (the server is shutting down). */

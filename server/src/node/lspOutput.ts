@@ -1,0 +1,57 @@
+/**
+ * Where the sync module's results go in the language server: diagnostics to
+ * the client, the status notification of the status bar, refreshes of code
+ * lenses and inlay hints (their counts and titles in other open files may
+ * have changed), and the indexing progress.
+ */
+import { ClientCapabilities, CodeLensRefreshRequest, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { LanguageService } from '../languageService';
+import { StatusNotification } from '../protocol';
+import { SyncOutput, WorkspaceSync } from '../sync/workspaceSync';
+
+/** The session's service and sync module, once `initialize` has created them. */
+export type SessionLookup = () => { service: LanguageService; sync: WorkspaceSync } | undefined;
+
+export function lspOutput(connection: Connection, capabilities: ClientCapabilities | undefined, session: SessionLookup): SyncOutput {
+  const codeLensRefresh = capabilities?.workspace?.codeLens?.refreshSupport === true;
+  const inlayHintRefresh = capabilities?.workspace?.inlayHint?.refreshSupport === true;
+  let progress: WorkDoneProgressReporter | undefined;
+  let progressStarting = false;
+  return {
+    publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
+    changed: (indexing) => {
+      const s = session();
+      if (!s) {
+        return;
+      }
+      // Reference counts and titles shown in other open files may have changed.
+      if (!indexing && codeLensRefresh) {
+        void connection.sendRequest(CodeLensRefreshRequest.type);
+      }
+      if (!indexing && inlayHintRefresh) {
+        void connection.languages.inlayHint.refresh();
+      }
+      const sum = s.service.summary();
+      void connection.sendNotification(StatusNotification.type, { indexing, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings });
+      if (indexing && !progress && !progressStarting) {
+        progressStarting = true;
+        void connection.window.createWorkDoneProgress().then(
+          (p) => {
+            progressStarting = false;
+            progress = p;
+            p.begin(s.service.messages.text('progress.indexing'), 0, '', false);
+            if (!s.sync.indexing) {
+              p.done();
+              progress = undefined;
+            }
+          },
+          () => (progressStarting = false),
+        );
+      } else if (!indexing && progress) {
+        progress.done();
+        progress = undefined;
+      }
+    },
+    progress: (done, total) => progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+  };
+}
