@@ -154,11 +154,6 @@ export class WorkspaceSync {
     return this.buffers.get(uri)?.doc.version ?? null;
   }
 
-  /** True when `uri` is open in the editor. */
-  isOpen(uri: string): boolean {
-    return this.buffers.has(uri);
-  }
-
   // ---- Events ---------------------------------------------------------------
 
   /** The editor opened a file: its buffer is the truth from now on. */
