@@ -76,7 +76,11 @@ class TextReader {
     this.findings.push({ kind, at, id, args });
   }
 
+  /** True while the current line was indented in the source. */
+  private indented = false;
+
   private line(line: SourceLine): void {
+    this.indented = /^\s/.test(line.text);
     const text = line.text.replace(/\s+/g, ' ').trim();
     if (text === '') {
       this.blank = true;
@@ -311,7 +315,9 @@ class TextReader {
       return;
     }
     const last = this.preamble[this.preamble.length - 1];
-    if (last && !this.blank) {
+    // An indented line starts a paragraph of its own (OCR marks a new page or block so), and so does a line that
+    // starts with a capital after a line that does not end mid-word: a list whose entries are not separated by blank lines.
+    if (last && !this.blank && !this.indented && !(/^[\p{Lu}„]/u.test(text) && !/[-,(]$/.test(last.text))) {
       last.text = joinLines(last.text, text);
     } else {
       this.preamble.push({ text, at });
@@ -323,7 +329,21 @@ class TextReader {
     if (this.preamble.length === 0 || (this.documentGoals.length === 0 && this.planGoals.size === 0)) {
       throw new ImportError('import.error.noCodes', [this.source.name]);
     }
-    this.preamble.forEach((p, i) => {
+    // Paragraphs that start with a capital are the entries of the list; one that starts with a conjunction or
+    // preposition continues the paragraph before it (OCR breaks a wrapped line into two); other text in lower case
+    // (lists of opportunities, risks) is not an item and is reported.
+    const entries: { text: string; at: SourceLocation }[] = [];
+    for (const p of this.preamble) {
+      const last = entries[entries.length - 1];
+      if (last && /^(?:a|i|k|s|v|z|o|u|na|do|pro|se|ve|ze|nebo|či|který|která|které)\s/u.test(p.text)) {
+        last.text = joinLines(last.text, p.text);
+      } else if (/^[\p{Lu}„"‚,]/u.test(p.text)) {
+        entries.push({ ...p });
+      } else {
+        this.report('left-out', p.at, 'import.leftOut.notAnItem', p.text.slice(0, 120));
+      }
+    }
+    entries.forEach((p, i) => {
       const item = newItem(String(i + 1), p.text, p.at);
       item.note = 'Zdroj položku nečísluje: kód je doplněn importem.';
       item.goals.push(...this.documentGoals);
@@ -376,6 +396,10 @@ class TextReader {
 
 /** Joins a wrapped line to the text before it, mending a word hyphenated at the line's end (`nové-` + `mu` → `nového`). */
 export function joinLines(before: string, next: string): string {
+  // A bullet starts a line of its own: a list stays a list.
+  if (/^(?:[-–•▪◦*]|\d{1,2}\)|[a-z]\))\s/u.test(next)) {
+    return `${before}\n${next}`;
+  }
   if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(next)) {
     return before.slice(0, -1) + next;
   }
