@@ -11,6 +11,7 @@ import { ColumnKey } from '../table/columns';
 import { slug } from './attributes';
 import { importMessages } from './messages';
 import { Finding, ImportEntry, ImportError, ImportResult, Source, SourceKind, SourceLine, SourceLocation } from './model';
+import { dropPageFurniture } from './pages';
 import { readTables } from './tableReader';
 import { readCodedText } from './textReader';
 import { catalogYaml, strategyYaml } from './writeYaml';
@@ -119,7 +120,10 @@ export function importSource(source: Source, options: ImportOptions, base: strin
     if (source.lines.every((l) => l.text.trim() === '')) {
       throw new ImportError(source.kind === 'pdf' ? 'import.error.noText' : 'import.error.empty', [source.name]);
     }
-    result = readCodedText(source, { id, dbexport: source.kind === 'dbexport', planId });
+    const furniture: Finding[] = [];
+    const lines = source.kind === 'pdf' ? dropPageFurniture(source.lines, furniture) : source.lines;
+    result = readCodedText({ ...source, lines }, { id, dbexport: source.kind === 'dbexport', planId });
+    result.findings.unshift(...furniture);
   }
   if (options.implements !== undefined) {
     result.document.implements = options.implements;

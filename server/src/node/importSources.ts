@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { detectKind, textKind, textLines } from '../import/importStrategy';
 import { ImportError, Source, SourceKind } from '../import/model';
+import { readPdf } from './importPdf';
 import { readCsv, readXlsx } from './importSheets';
 
 /** Sources above this size are refused before they are read: bounded time and memory whatever the file. */
@@ -48,6 +49,8 @@ export async function readSource(file: string, kind: SourceKind | undefined, pro
   const bytes = new Uint8Array(fs.readFileSync(file));
   const detected = kind ?? detectKind(name, bytes);
   switch (detected) {
+    case 'pdf':
+      return readPdf(name, bytes, progress);
     case 'xlsx':
       return readXlsx(name, bytes, progress);
     case 'csv':
