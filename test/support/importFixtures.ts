@@ -58,3 +58,46 @@ export async function makeScannedPdf(): Promise<Uint8Array> {
   page.drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
   return pdf.save();
 }
+
+/** A Word paragraph of a fixture: plain text, a heading, or a paragraph of an automatically numbered list at a level. */
+export type DocxBlock = string | { heading: string; level?: 1 | 2 } | { numbered: string; level: number; list?: string } | { table: (string | { text: string; rowSpan?: number; columnSpan?: number })[][] };
+
+/** A Word file written by `docx`, with lists numbered by Word (levels `Cíl %1:`, `%1.%2.`, `%1.%2.%3`, `SC%1.`). */
+export async function makeDocx(blocks: readonly DocxBlock[]): Promise<Uint8Array> {
+  const docx = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, WidthType } = docx;
+  const levels = (texts: string[]) => texts.map((text, level) => ({ level, format: LevelFormat.DECIMAL, text, alignment: AlignmentType.START }));
+  const children = blocks.map((b) => {
+    if (typeof b === 'string') {
+      return new Paragraph({ text: b });
+    }
+    if ('heading' in b) {
+      return new Paragraph({ text: b.heading, heading: b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1 });
+    }
+    if ('numbered' in b) {
+      return new Paragraph({ text: b.numbered, numbering: { reference: b.list ?? 'cile', level: b.level } });
+    }
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: b.table.map(
+        (row) =>
+          new TableRow({
+            children: row.map((cell) => {
+              const c = typeof cell === 'string' ? { text: cell } : cell;
+              return new TableCell({ children: [new Paragraph({ text: c.text })], rowSpan: c.rowSpan, columnSpan: c.columnSpan });
+            }),
+          }),
+      ),
+    });
+  });
+  const doc = new Document({
+    numbering: {
+      config: [
+        { reference: 'cile', levels: levels(['Cíl %1:', '%1.%2.', '%1.%2.%3']) },
+        { reference: 'sc', levels: levels(['SC%1.', '%1.%2', '%1.%2.%3']) },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

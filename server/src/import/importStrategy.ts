@@ -158,6 +158,9 @@ export function locationText(at: SourceLocation, locale: Locale): string {
   if (at.paragraph !== undefined) {
     parts.push(m.text('import.at.paragraph', String(at.paragraph)));
   }
+  if (at.table !== undefined) {
+    parts.push(m.text('import.at.table', String(at.table)));
+  }
   if (at.row !== undefined) {
     parts.push(m.text('import.at.row', String(at.row)));
   }

@@ -52,6 +52,7 @@ const EN: Table = {
   'import.at.page': 'page {0}',
   'import.at.paragraph': 'paragraph {0}',
   'import.at.row': 'row {0}',
+  'import.at.table': 'table {0}',
   'import.at.sheet': 'sheet "{0}"',
   'import.at.document': 'document',
 };
@@ -101,6 +102,7 @@ const CS: Table = {
   'import.at.page': 'strana {0}',
   'import.at.paragraph': 'odstavec {0}',
   'import.at.row': 'řádek {0}',
+  'import.at.table': 'tabulka {0}',
   'import.at.sheet': 'list „{0}“',
   'import.at.document': 'dokument',
 };

@@ -16,6 +16,8 @@ export interface SourceLocation {
   line?: number;
   page?: number;
   paragraph?: number;
+  /** The table of a Word file, counted from 1. */
+  table?: number;
   sheet?: string;
   row?: number;
 }

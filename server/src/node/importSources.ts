@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { detectKind, textKind, textLines } from '../import/importStrategy';
 import { ImportError, Source, SourceKind } from '../import/model';
+import { readDocx } from './importDocx';
 import { readPdf } from './importPdf';
 import { readCsv, readXlsx } from './importSheets';
 
@@ -51,6 +52,8 @@ export async function readSource(file: string, kind: SourceKind | undefined, pro
   switch (detected) {
     case 'pdf':
       return readPdf(name, bytes, progress);
+    case 'docx':
+      return readDocx(name, bytes);
     case 'xlsx':
       return readXlsx(name, bytes, progress);
     case 'csv':
