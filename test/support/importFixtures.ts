@@ -101,3 +101,26 @@ export async function makeDocx(blocks: readonly DocxBlock[]): Promise<Uint8Array
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/** A sheet of a workbook fixture: rows of cells, and merged ranges (`A3:A4`). */
+export interface SheetSpec {
+  name: string;
+  rows: (string | number | null)[][];
+  merges?: string[];
+}
+
+/** A workbook written by `exceljs`. */
+export async function makeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    for (const row of spec.rows) {
+      sheet.addRow(row);
+    }
+    for (const range of spec.merges ?? []) {
+      sheet.mergeCells(range);
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

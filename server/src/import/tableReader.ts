@@ -65,7 +65,10 @@ export function readTables(source: Source, options: TableImportOptions): ImportR
   const levels: string[] = [];
   const descriptorNames = new Map<string, string>();
   let found = false;
-  for (const table of source.tables) {
+  const heading: typeof source.lines = [];
+  // The document and actor sheets first, so that the item rows find the actors under their ids.
+  const ordered = [...source.tables].sort((a, b) => Number(b.name === DOCUMENT_SHEET || b.name === ACTORS_SHEET) - Number(a.name === DOCUMENT_SHEET || a.name === ACTORS_SHEET));
+  for (const table of ordered) {
     if (table.name === DOCUMENT_SHEET) {
       readDocumentSheet(table, doc);
       continue;
@@ -87,6 +90,13 @@ export function readTables(source: Source, options: TableImportOptions): ImportR
       continue;
     }
     found = true;
+    // Lines above the header row (a sheet's own title) are the document's title and description.
+    for (const row of table.rows.slice(0, layout.headerIndex)) {
+      const text = row.cells.map((c) => c.trim()).filter((c) => c !== '').join(' ');
+      if (text !== '') {
+        heading.push({ text, at: row.at });
+      }
+    }
     let group: string | undefined;
     for (const row of table.rows.slice(layout.headerIndex + 1)) {
       const cell = (key: ColumnKey): string => {
@@ -137,7 +147,7 @@ export function readTables(source: Source, options: TableImportOptions): ImportR
   if (tree.all.length === 0) {
     throw new ImportError('import.error.noCodes', [source.name]);
   }
-  for (const line of source.lines) {
+  for (const line of [...source.lines, ...heading]) {
     if (line.text.trim() === '') {
       continue;
     }
@@ -151,7 +161,7 @@ export function readTables(source: Source, options: TableImportOptions): ImportR
     doc.title = source.name;
     findings.push({ kind: 'marked', at: {}, id: 'import.marked.titleFromName', args: [source.name] });
   }
-  if (levels.length > 0 && [...levels].every((l) => l !== undefined)) {
+  if (doc.levels === undefined && levels.length > 0 && [...levels].every((l) => l !== undefined)) {
     doc.levels = levels;
   }
   return { document: doc, descriptors: [...descriptorNames].map(([code, title]) => ({ code, title })), findings };
