@@ -28,7 +28,8 @@ import { LanguageService } from './languageService';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { importForClient } from './node/importRequest';
+import { ImportStrategyRequest, ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
 import { itemAtOffset, searchCodes, treeData } from './features/tree';
 
@@ -373,6 +374,7 @@ export function startServer(): void {
     publish(text === undefined ? s.service.remove(e.document.uri) : s.service.update(e.document.uri, text));
   });
 
+  connection.onRequest(ImportStrategyRequest.type, (p) => importForClient(p));
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? treeData(session.service) : [])));
   connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? searchCodes(session.service, p.query, p.limit) : [])));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
