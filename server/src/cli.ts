@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
 import { CodeDiagnostic } from './model/types';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
@@ -29,44 +30,42 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 /** Thrown for bad usage; the message is shown and the exit status is 2. */
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { format: 'text', locale: 'en', paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq >= 0) {
-        return arg.slice(eq + 1);
-      }
-      const next = argv[++i];
-      if (next === undefined) {
-        throw new UsageError(`${name} needs a value`);
-      }
-      return next;
-    };
-    if (arg === '-h' || arg === '--help') {
-      return 'help';
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'github') {
-        throw new UsageError(`unknown format "${f}" (text, json or github)`);
-      }
-      opts.format = f;
-    } else if (arg === '--locale' || arg.startsWith('--locale=')) {
-      opts.locale = value('--locale');
-    } else if (arg === '--') {
-      opts.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      opts.paths.push(arg);
+/** The options `node:util`'s parser reads; everything else is a path. */
+const OPTIONS = {
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The option a `node:util` parse error names (`'--format'` in its message), for our own wording. */
+function optionNamed(e: Error): string {
+  return /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
+}
+
+function readArgs(argv: string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // The parser's own messages name the rule, not the fix; ours keep the wording the tests and users know.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`unknown option ${optionNamed(e as Error)}`);
     }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${optionNamed(e as Error)} needs a value`);
+    }
+    throw new UsageError((e as Error).message);
   }
-  if (opts.paths.length === 0) {
-    opts.paths.push('.');
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return 'help';
   }
-  return opts;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'github') {
+    throw new UsageError(`unknown format "${format}" (text, json or github)`);
+  }
+  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'] };
 }
 
 interface Output {
@@ -98,7 +97,7 @@ function ghEscape(s: string, property: boolean): string {
 export function run(argv: string[], cwd: string, io: Output): number {
   let opts: Options | 'help';
   try {
-    opts = parseArgs(argv);
+    opts = readArgs(argv);
   } catch (e) {
     io.err(`strategy-check: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;

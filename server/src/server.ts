@@ -31,7 +31,6 @@ import { redirectConsole, stdioStreams } from './node/stdio';
 import { importForClient } from './node/importRequest';
 import { ImportStrategyRequest, ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
-import { itemAtOffset, searchCodes, treeData } from './features/tree';
 
 /** Everything one server session holds; created on `initialize`. */
 interface Session {
@@ -375,16 +374,12 @@ export function startServer(): void {
   });
 
   connection.onRequest(ImportStrategyRequest.type, (p) => importForClient(p));
-  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? treeData(session.service) : [])));
-  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? searchCodes(session.service, p.query, p.limit) : [])));
+  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? session.service.tree() : [])));
+  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? session.service.searchCodes(p.query, p.limit) : [])));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
     const s = current();
-    const file = s?.service.index.get(p.uri);
     const doc = s?.service.document(p.uri);
-    if (!file || !doc || file.parsed.kind !== 'strategy') {
-      return null;
-    }
-    const item = itemAtOffset(file.parsed, doc.offsetAt(p.position));
+    const item = doc ? s?.service.itemAt(p.uri, doc.offsetAt(p.position)) : undefined;
     return item ? { uri: p.uri, code: item.id } : null;
   }));
 

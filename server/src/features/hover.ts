@@ -5,44 +5,44 @@
  * name and who uses it. On a reference that does not resolve: why.
  */
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver-protocol';
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from '../engine/context';
 import { Problem, resolveReference, Target } from '../model/resolve';
 import { Item, StrategyDocument } from '../model/types';
-import { locate } from './locate';
-import { countUses } from './referenceSearch';
-import { cancelled, escapeMarkdown, plural, spanRange } from './shared';
+import { locate } from '../engine/locate';
+import { countUses } from '../engine/referenceSearch';
+import { cancelled, escapeMarkdown, plural, spanRange } from '../engine/shared';
 
 /** Long lists in a hover stop after this many entries. */
 const MAX_LISTED = 12;
 
 /** The hover at a position, or null where there is no code. */
-export function hover(service: LanguageService, uri: string, position: Position, token?: CancellationToken): Hover | null {
-  const text = service.document(uri);
-  const found = text ? locate(service, uri, text.offsetAt(position)) : undefined;
+export function hover(ctx: FeatureContext, uri: string, position: Position, token?: CancellationToken): Hover | null {
+  const text = ctx.document(uri);
+  const found = text ? locate(ctx, uri, text.offsetAt(position)) : undefined;
   if (!text || !found) {
     return null;
   }
-  const value = found.target ? describeTarget(service, found.target, token) : describeProblem(service, found.problem);
+  const value = found.target ? describeTarget(ctx, found.target, token) : describeProblem(ctx, found.problem);
   if (value === undefined || cancelled(token)) {
     return null;
   }
   return { contents: { kind: MarkupKind.Markdown, value }, range: spanRange(text, found.span) };
 }
 
-function describeProblem(service: LanguageService, problem: Problem | undefined): string | undefined {
-  return problem ? '⚠ ' + service.messages.format(problem.message, problem.suggestions) : undefined;
+function describeProblem(ctx: FeatureContext, problem: Problem | undefined): string | undefined {
+  return problem ? '⚠ ' + ctx.messages.format(problem.message, problem.suggestions) : undefined;
 }
 
 /** The Markdown text describing a target; undefined when cancelled. */
-function describeTarget(service: LanguageService, target: Target, token?: CancellationToken): string | undefined {
-  const uses = countUses(service, target, token);
+function describeTarget(ctx: FeatureContext, target: Target, token?: CancellationToken): string | undefined {
+  const uses = countUses(ctx, target, token);
   if (!uses) {
     return undefined;
   }
-  const m = service.messages;
+  const m = ctx.messages;
   switch (target.kind) {
     case 'item':
-      return describeItem(service, target.doc, target.item, uses.references);
+      return describeItem(ctx, target.doc, target.item, uses.references);
     case 'document': {
       const d = target.doc;
       return [
@@ -53,11 +53,24 @@ function describeTarget(service: LanguageService, target: Target, token?: Cancel
     }
     case 'descriptor': {
       const { descriptor, catalog } = target.definition;
-      const builtin = catalog.uri === service.resolveContext().builtinCatalogUri ? ` (${m.text('hover.builtin')})` : '';
+      const builtin = catalog.uri === ctx.builtinCatalogUri ? ` (${m.text('hover.builtin')})` : '';
       return [
         `**\`${descriptor.id}\`** ${escapeMarkdown(descriptor.title)}`,
         `*${m.text('hover.descriptor')}* · ${m.text('hover.catalog')}: ${escapeMarkdown(catalog.title)} (\`${catalog.id ?? ''}\`)${builtin}`,
         m.text('hover.usedBy', plural(m, 'items', uses.items)),
+      ].join('\n\n');
+    }
+    case 'outside':
+    case 'outsideItem': {
+      // An outside document (spec 6.4): its title and link, and that its codes are not checked.
+      const declaration = target.declaration;
+      const code = target.kind === 'outsideItem' ? `**\`${target.id}/${target.code}\`**` : `**\`${target.id}\`**`;
+      const link = declaration?.url ? ` · [${escapeMarkdown(declaration.url)}](${declaration.url})` : '';
+      return [
+        `${code} ${escapeMarkdown(declaration?.title ?? '')}`.trimEnd(),
+        `*${m.text('hover.outside')}*${link}`,
+        m.text(target.kind === 'outsideItem' ? 'hover.notChecked' : 'hover.outsideNotChecked'),
+        plural(m, 'refs', uses.references),
       ].join('\n\n');
     }
     case 'actor': {
@@ -82,9 +95,8 @@ function listed(entries: string[]): string {
   return entries.length > MAX_LISTED ? entries.slice(0, MAX_LISTED).join(', ') + ', …' : entries.join(', ');
 }
 
-function describeItem(service: LanguageService, doc: StrategyDocument, item: Item, useCount: number): string {
-  const m = service.messages;
-  const ctx = service.resolveContext();
+function describeItem(ctx: FeatureContext, doc: StrategyDocument, item: Item, useCount: number): string {
+  const m = ctx.messages;
   const chain: string[] = [];
   for (let i: Item | undefined = item; i; i = i.parent >= 0 ? doc.items[i.parent] : undefined) {
     chain.unshift(`\`${i.id}\``);
@@ -111,7 +123,7 @@ function describeItem(service: LanguageService, doc: StrategyDocument, item: Ite
     parts.push(lines.join('  \n'));
   }
   if (item.indicators.length > 0) {
-    parts.push(indicatorTable(service, item));
+    parts.push(indicatorTable(ctx, item));
   }
   parts.push(plural(m, 'refs', useCount));
   return parts.join('\n\n');
@@ -131,8 +143,8 @@ function nameOf(target: Target | undefined): string {
   }
 }
 
-function indicatorTable(service: LanguageService, item: Item): string {
-  const m = service.messages;
+function indicatorTable(ctx: FeatureContext, item: Item): string {
+  const m = ctx.messages;
   const cell = (s: string | undefined): string => escapeMarkdown(s ?? '');
   const header = ['hover.indicator', 'hover.unit', 'hover.baseline', 'hover.target', 'hover.year'].map((id) => m.text(id));
   const rows = item.indicators.slice(0, MAX_LISTED).map((i) => `| ${[i.name, i.unit, i.baseline, i.target, i.year].map(cell).join(' | ')} |`);

@@ -5,27 +5,17 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeEntry, TreeDocumentData, TreeItemData } from '../protocol';
-import { LanguageService } from '../languageService';
-import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
-import { searchWorkspaceCodes } from './symbols';
+import type { FeatureContext } from '../engine/context';
+import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
+import { itemAtOffset } from '../engine/locate';
+import { searchWorkspaceCodes } from '../engine/workspaceCodes';
 
 function range(doc: TextDocument, start: number, end: number): TreeItemData['range'] {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
-/** The item whose mapping contains `offset` most tightly (the deepest one). */
-export function itemAtOffset(doc: StrategyDocument, offset: number): Item | undefined {
-  let best: Item | undefined;
-  for (const item of doc.items) {
-    if (item.span.start <= offset && offset <= item.span.end && (!best || item.depth > best.depth)) {
-      best = item;
-    }
-  }
-  return best;
-}
-
 /** A catalog's areas with their descriptors as tree nodes (descriptors outside any listed area at the top). */
-function catalogTree(service: LanguageService, catalog: CatalogDocument, text: TextDocument, diagnostics: CodeDiagnostic[]): TreeItemData[] {
+function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDocument, diagnostics: CodeDiagnostic[]): TreeItemData[] {
   const node = (code: string, title: string, level: string, depth: number, span: Span): TreeItemData => {
     const own = diagnostics.filter((d) => d.span.start >= span.start && d.span.start <= span.end);
     return {
@@ -42,9 +32,9 @@ function catalogTree(service: LanguageService, catalog: CatalogDocument, text: T
       children: [],
     };
   };
-  const descriptor = (d: Descriptor): TreeItemData => node(d.id, d.title, service.messages.text('tree.descriptor'), 2, d.span);
+  const descriptor = (d: Descriptor): TreeItemData => node(d.id, d.title, ctx.messages.text('tree.descriptor'), 2, d.span);
   const areas = catalog.areas.map((a) => {
-    const n = node(a.id, a.title ?? '', service.messages.text('tree.area'), 1, a.span);
+    const n = node(a.id, a.title ?? '', ctx.messages.text('tree.area'), 1, a.span);
     n.children = catalog.descriptors.filter((d) => d.area === a.id).map(descriptor);
     return n;
   });
@@ -53,15 +43,15 @@ function catalogTree(service: LanguageService, catalog: CatalogDocument, text: T
 }
 
 /** The documents of the workspace with their item trees, sorted by id. */
-export function treeData(service: LanguageService): TreeDocumentData[] {
+export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
-  for (const file of service.index.all()) {
+  for (const file of ctx.index.all()) {
     const parsed = file.parsed;
-    const text = service.document(file.uri);
-    if (!text || parsed.kind === 'markdown' || file.uri === service.resolveContext().builtinCatalogUri) {
+    const text = ctx.document(file.uri);
+    if (!text || parsed.kind === 'markdown' || file.uri === ctx.builtinCatalogUri) {
       continue;
     }
-    const diagnostics = service.diagnostics(file.uri);
+    const diagnostics = ctx.diagnostics(file.uri);
     const count = (sev: string): number => diagnostics.filter((d) => d.severity === sev).length;
     const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
     const entry: TreeDocumentData = {
@@ -90,7 +80,7 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
         return {
           code: item.id,
           title: item.title,
-          level: service.messages.levelName(item.depth, parsed.levels),
+          level: ctx.messages.levelName(item.depth, parsed.levels),
           depth: item.depth,
           range: range(text, item.idSpan.start, item.idSpan.end),
           errors: perItem.get(item)?.errors ?? 0,
@@ -103,7 +93,7 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
       };
       entry.items = parsed.items.filter((i) => i.parent < 0 && i.depth === 1).map(build);
     } else {
-      entry.items = catalogTree(service, parsed, text, diagnostics);
+      entry.items = catalogTree(ctx, parsed, text, diagnostics);
     }
     out.push(entry);
   }
@@ -115,16 +105,16 @@ export function treeData(service: LanguageService): TreeDocumentData[] {
  * search as workspace symbols (fuzzy over code and title, insensitive to case
  * and diacritics, code prefixes first).
  */
-export function searchCodes(service: LanguageService, query: string, limit = 200): CodeEntry[] {
+export function searchCodes(ctx: FeatureContext, query: string, limit = 200): CodeEntry[] {
   const out: CodeEntry[] = [];
-  for (const e of searchWorkspaceCodes(service, query, limit)) {
-    const text = service.document(e.doc.uri);
+  for (const e of searchWorkspaceCodes(ctx, query, limit)) {
+    const text = ctx.document(e.doc.uri);
     if (text) {
       out.push({
         code: e.code,
         qualified: e.qualified,
         title: e.title,
-        level: service.messages.levelName(e.item.depth, e.doc.levels),
+        level: ctx.messages.levelName(e.item.depth, e.doc.levels),
         documentId: e.doc.id ?? '',
         uri: e.doc.uri,
         range: range(text, e.item.idSpan.start, e.item.idSpan.end),

@@ -98,10 +98,11 @@ function countItems(entries: readonly ImportEntry[]): number {
 /**
  * Imports a source: reads it into the tree and renders the files. `base` is
  * the output's file name without `.strategy.yaml`; the catalog and the plan
- * are named after it. Throws `ImportError` for bad input.
+ * are named after it, and so is the document id unless one is given. Throws
+ * `ImportError` for bad input.
  */
 export function importSource(source: Source, options: ImportOptions, base: string): ImportOutput {
-  const id = options.id ?? idFromName(source.name);
+  const id = options.id ?? idFromName(base);
   const planId = `${id}-cile`;
   let result: ImportResult | undefined;
   if (source.kind === 'xlsx' || source.kind === 'csv') {

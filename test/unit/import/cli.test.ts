@@ -6,7 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { run as check } from '../../../server/src/cli';
 import { run } from '../../../server/src/importCli';
+import { makeDocx, makePdf, makeXlsx } from '../../support/importFixtures';
 import { seed } from './support';
 
 interface Result {
@@ -112,4 +114,25 @@ describe('import: strategy-import CLI', () => {
       assert.deepStrictEqual(fs.readdirSync(dir).sort(), before);
     });
   }
+
+  it('writes files that strategy-check reads without syntax, schema or code errors, for every kind of source', async () => {
+    fs.writeFileSync(path.join(dir, 'praha.txt'), seed('004'));
+    fs.writeFileSync(path.join(dir, 'kv.txt'), seed('000'));
+    fs.writeFileSync(path.join(dir, 'liberec.txt'), seed('003'));
+    fs.writeFileSync(path.join(dir, 'plan.pdf'), await makePdf([{ header: 'Plán', lines: ['Plán města Čáslav', '1 Doprava', '1.1 Cyklostezky'] }, { header: 'Plán', lines: ['1.2 Přechody'] }, { header: 'Plán', lines: ['2 Zeleň'] }]));
+    fs.writeFileSync(path.join(dir, 'cile.docx'), await makeDocx(['Cíle', { heading: 'Oblast Data' }, { numbered: 'Data', level: 0 }, { numbered: 'Katalog', level: 1 }]));
+    fs.writeFileSync(path.join(dir, 'ap.xlsx'), await makeXlsx([{ name: 'AP', rows: [['Kód', 'Název', 'Gestor', 'Termín', 'Stav'], ['1', 'Doprava', 'Odbor dopravy', '1/2025–6/2026', 'Cíl je vypuštěn']] }]));
+    fs.writeFileSync(path.join(dir, 'ap.csv'), 'Kód;Název;Návaznost\n1;Doprava;\n2;Zeleň;po 1\n');
+    for (const source of ['praha.txt', 'kv.txt', 'liberec.txt', 'plan.pdf', 'cile.docx', 'ap.xlsx', 'ap.csv']) {
+      const r = await cli([source, '-o', `${source.replace('.', '-')}.strategy.yaml`], dir);
+      assert.ok(r.status === 0 || r.status === 1, `${source}: ${r.err}`);
+    }
+    let out = '';
+    check(['--format', 'json', '.'], dir, { out: (s) => (out += s), err: () => undefined });
+    const report = JSON.parse(out) as { diagnostics: { file: string; code: string; message: string }[]; summary: { files: number } };
+    assert.strictEqual(report.summary.files, 8, 'seven strategies and the plan of goals of seed 000');
+    const found = report.diagnostics.map((d) => `${d.file} ${d.code}`);
+    assert.deepStrictEqual(found.filter((d) => /yaml-syntax|schema|invalid-id/.test(d)), []);
+    assert.deepStrictEqual([...new Set(found)].sort(), ['kv-txt-cile.strategy.yaml numbering-gap', 'praha-txt.strategy.yaml numbering-gap']);
+  });
 });

@@ -14,7 +14,7 @@ import { ImportError } from '../../../server/src/import/model';
 import { formatNumber, WordNumbering } from '../../../server/src/import/wordNumbering';
 import { readSource } from '../../../server/src/node/importSources';
 import { DocxBlock, makeDocx } from '../../support/importFixtures';
-import { beyondFormat11, checkFiles, flatItems } from './support';
+import { checkFiles, flatItems } from './support';
 
 async function importDocx(blocks: readonly DocxBlock[] | Uint8Array, name = 'strategie.docx'): Promise<ImportOutput> {
   const bytes = blocks instanceof Uint8Array ? blocks : await makeDocx(blocks);
@@ -75,7 +75,7 @@ describe('import: Word files', () => {
     assert.strictEqual(doc.description, 'Úvodní text.');
     assert.deepStrictEqual(doc.items.map((g) => g.group), ['Strategická oblast Data', 'Strategická oblast Služby']);
     assert.deepStrictEqual(doc.levels?.[0], 'Cíl');
-    assert.deepStrictEqual(beyondFormat11(checkFiles(out.files)), []);
+    assert.deepStrictEqual(checkFiles(out.files), []);
   });
 
   it('keeps labelled codes (`SC%1.` then `%1.%2`): SC1 with 1.1 below it', async () => {
@@ -109,7 +109,7 @@ describe('import: Word files', () => {
       ['1.1', 'Cyklostezky', 'odbor-dopravy', [{ name: 'Délka', target: '25 km' }], { to: '6/2025' }],
       ['1.2', 'Parkování', 'odbor-dopravy', [{ name: 'Počet míst', target: '300' }, { name: 'Obsazenost', target: '80 %' }], { to: '12/2026' }],
     ]);
-    assert.deepStrictEqual(beyondFormat11(checkFiles(out.files)), []);
+    assert.deepStrictEqual(checkFiles(out.files), []);
   });
 
   it('says that a damaged Word file cannot be read', async () => {

@@ -14,7 +14,7 @@ import { ImportError } from '../../../server/src/import/model';
 import { readSource } from '../../../server/src/node/importSources';
 import { ACTORS_SHEET, DOCUMENT_SHEET, ITEMS_SHEET } from '../../../server/src/table/columns';
 import { makeXlsx } from '../../support/importFixtures';
-import { beyondFormat11, checkFiles, flatItems } from './support';
+import { checkFiles, flatItems } from './support';
 
 async function importFile(bytes: Uint8Array | string, name: string, options: ImportOptions = {}): Promise<ImportOutput> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-sheet-'));
@@ -62,7 +62,7 @@ describe('import: spreadsheets', () => {
     assert.strictEqual(doc.title, 'Akční plán města 2025–2026');
     const dot = out.result.findings.find((f) => f.id === 'import.normalised.trailingDot');
     assert.deepStrictEqual(dot?.at, { sheet: 'Akční plán', row: 4 });
-    const codes = beyondFormat11(checkFiles(out.files)).map((d) => d.code);
+    const codes = checkFiles(out.files).map((d) => d.code);
     assert.deepStrictEqual(codes, ['missing-goals-from', 'missing-goals-from'], 'the goals name a plan the spreadsheet does not say');
   });
 
@@ -95,7 +95,7 @@ describe('import: spreadsheets', () => {
       ['1.A.1', '1.A', ['VIII.e', 'XVII.b'], 'nmc', undefined],
       ['1.A.2', '1.A', undefined, undefined, 'vypuštěno'],
     ]);
-    assert.deepStrictEqual(beyondFormat11(checkFiles(out.files)), []);
+    assert.deepStrictEqual(checkFiles(out.files), []);
   });
 
   it('reads CSV with `;` as Czech Excel saves it, with English headers', async () => {

@@ -73,11 +73,3 @@ export function checkFiles(files: readonly { name: string; text: string }[]): { 
   return files.flatMap((f) => service.diagnostics(`${ROOT}/${f.name}`).map((d) => ({ file: f.name, code: d.code, message: service.messages.format(d.message, d.suggestions) })));
 }
 
-/**
- * The diagnostics without the schema complaints of a checker that does not
- * know format 1.1 yet (groups, `after`, `status`, `timeline`): those keys are the spec's (§6) and
- * the checker learns them with format 1.1.
- */
-export function beyondFormat11(diagnostics: ReturnType<typeof checkFiles>): ReturnType<typeof checkFiles> {
-  return diagnostics.filter((d) => !(d.code === 'schema' && /`(?:id|title|group|after|status|timeline)`/.test(d.message)));
-}

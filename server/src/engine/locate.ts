@@ -5,9 +5,9 @@
  * reference is resolved with `resolveReference`, so that navigation always
  * agrees with the diagnostics.
  */
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from './context';
 import { Problem, ResolveContext, Target } from '../model/resolve';
-import { CatalogDocument, Reference, Span, StrategyDocument } from '../model/types';
+import { CatalogDocument, Item, Reference, Span, StrategyDocument } from '../model/types';
 import { isItemCode } from '../parse/codes';
 import { locateInMarkdown, locateReference } from './markdownNavigation';
 import { spanContains } from './shared';
@@ -27,9 +27,8 @@ export interface Located {
 }
 
 /** What stands at `offset` of the indexed file `uri`, or undefined where there is no code. */
-export function locate(service: LanguageService, uri: string, offset: number): Located | undefined {
-  const parsed = service.index.get(uri)?.parsed;
-  const ctx = service.resolveContext();
+export function locate(ctx: FeatureContext, uri: string, offset: number): Located | undefined {
+  const parsed = ctx.index.get(uri)?.parsed;
   switch (parsed?.kind) {
     case 'strategy':
       return locateInStrategy(ctx, parsed, offset);
@@ -73,4 +72,15 @@ function locateInCatalog(catalog: CatalogDocument, offset: number): Located | un
     }
   }
   return undefined;
+}
+
+/** The item whose mapping contains `offset` most tightly (the deepest one). */
+export function itemAtOffset(doc: StrategyDocument, offset: number): Item | undefined {
+  let best: Item | undefined;
+  for (const item of doc.items) {
+    if (item.span.start <= offset && offset <= item.span.end && (!best || item.depth > best.depth)) {
+      best = item;
+    }
+  }
+  return best;
 }
