@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { parse } from 'yaml';
 import { readLineCode } from '../../../server/src/import/lineCodes';
+import { decodeText } from '../../../server/src/node/importSources';
 import { checkFiles, flatItems, importText, seed } from './support';
 
 describe('import: code at the start of a line', () => {
@@ -179,5 +180,16 @@ describe('import: seed 000 (OCR, damaged diacritics)', () => {
     const diagnostics = checkFiles(out.files);
     assert.deepStrictEqual(diagnostics.filter((d) => d.file === 'out.strategy.yaml'), []);
     assert.deepStrictEqual(diagnostics.map((d) => d.code), ['numbering-gap']);
+  });
+});
+
+describe('import: text encodings', () => {
+  it('reads UTF-8 with or without a BOM, and Windows-1250 as older Czech exports are saved', () => {
+    const utf8 = new TextEncoder().encode('1.A Začleňování cizinců');
+    assert.strictEqual(decodeText(utf8), '1.A Začleňování cizinců');
+    assert.strictEqual(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])), '1.A Začleňování cizinců');
+    // "Začleňování" in Windows-1250: č = E8, ň = F2, á = E1, í = ED.
+    const cp1250 = new Uint8Array([0x5a, 0x61, 0xe8, 0x6c, 0x65, 0xf2, 0x6f, 0x76, 0xe1, 0x6e, 0xed]);
+    assert.strictEqual(decodeText(cp1250), 'Začleňování');
   });
 });
