@@ -24,7 +24,7 @@ export interface TextImportOptions {
   planId: string;
 }
 
-type Mode = 'start' | 'title' | 'body' | 'descriptors' | 'goals' | 'group';
+type Mode = 'start' | 'title' | 'body' | 'descriptors' | 'goals' | 'documents' | 'group';
 
 /** Item keys a `Key: value` line may set (header words from the one table layout). */
 const LINE_KEYS = new Set(['description', 'descriptors', 'goals', 'related', 'after', 'responsible', 'partners', 'indicator', 'unit', 'baseline', 'target', 'year', 'from', 'to', 'budget', 'currency', 'source', 'status']);
@@ -53,11 +53,24 @@ class TextReader {
   private readonly descriptorNames = new Map<string, string>();
   private headerLines = 0;
 
+  /**
+   * True when the source names its levels before their codes (`Strategický cíl SC1`, `Opatření 1.1.1`)
+   * on several lines: a bare number there that does not fall under such an item is a chapter number.
+   */
+  private readonly labelled: boolean;
+
   constructor(
     private readonly source: Source,
     private readonly options: TextImportOptions,
   ) {
     this.doc = { strategy: options.id, title: '', documents: [], actors: this.actors.actors, items: this.tree.items };
+    let labelled = 0;
+    for (const l of source.lines) {
+      if (readLineCode(l.number !== undefined ? `${l.number} ${l.text}` : l.text)?.label !== undefined && ++labelled >= 2) {
+        break;
+      }
+    }
+    this.labelled = labelled >= 2 && !options.dbexport;
   }
 
   read(): ImportResult {
@@ -110,7 +123,11 @@ class TextReader {
       return;
     }
     const code = readLineCode(numbered);
-    if (code) {
+    if (code && code.label === undefined && this.labelled && !this.tree.nests(code.code)) {
+      // A chapter of a document whose items carry their level's words: a heading, kept as a group.
+      this.report('normalised', line.at, 'import.normalised.chapter', numbered);
+      this.group(numbered, line.at, code.code.split('.').length);
+    } else if (code) {
       this.item(code, line.at);
     } else if (line.heading !== undefined) {
       this.group(text, line.at, line.heading);
@@ -154,16 +171,16 @@ class TextReader {
   /** `Deskriptory:` and *Vazba na cíle* blocks, and `Key: value` lines. True when the line was used. */
   private blockLine(text: string, at: SourceLocation): boolean {
     const folded = foldText(text);
-    const heading = /^(deskriptory?|vazb[ay] na cil[ey]?|vazba na cile strategickeho planu)\s*:?\s*(.*)$/.exec(folded);
+    const heading = /^(deskriptory?|vazb[ay] na cil[ey]?|vazba na cile strategickeho planu|(?:vazb[ay]|navaznost|soulad) (?:na|se) (?:jine |dalsi )?strategick(?:e|ymi) dokument(?:y|u|ech))\s*:?\s*(.*)$/.exec(folded);
     if (heading) {
       const inline = text.slice(text.length - heading[2].length);
-      this.mode = heading[1].startsWith('deskript') ? 'descriptors' : 'goals';
+      this.mode = heading[1].startsWith('deskript') ? 'descriptors' : heading[1].includes('dokument') ? 'documents' : 'goals';
       if (inline.trim() !== '') {
         this.blockEntries(inline, at);
       }
       return true;
     }
-    if (this.mode === 'descriptors' || this.mode === 'goals') {
+    if (this.mode === 'descriptors' || this.mode === 'goals' || this.mode === 'documents') {
       if (this.blockEntries(text, at)) {
         return true;
       }
@@ -188,6 +205,16 @@ class TextReader {
   /** Entries of a descriptor or goal block; false when the text is not one (the block has ended). */
   private blockEntries(text: string, at: SourceLocation): boolean {
     const current = this.tree.current;
+    if (this.mode === 'documents') {
+      // One cited document per line, until a code or a heading ends the block; a URL on the line is its link.
+      if (readLineCode(text) || /:$/.test(text)) {
+        return false;
+      }
+      const url = /https?:\/\/\S+/.exec(text)?.[0];
+      const title = url ? text.replace(url, '').replace(/[\s(),;–-]+$/u, '').trim() : text;
+      this.doc.documents.push(url ? { title: title || url, url } : { title });
+      return true;
+    }
     if (this.mode === 'descriptors') {
       const found = descriptorsIn(text);
       if (found.length === 0) {
@@ -231,6 +258,9 @@ class TextReader {
     let id = code.code;
     if (code.trailingDot) {
       this.report('normalised', at, 'import.normalised.trailingDot', `${id}.`, id);
+    }
+    if (code.label !== undefined) {
+      this.report('normalised', at, 'import.normalised.label', code.label, id);
     }
     if (this.options.dbexport) {
       id = this.dbexportCode(id, at);

@@ -62,6 +62,11 @@ export class TreeBuilder {
     return this.stack.length;
   }
 
+  /** True when an item with `code` would go below one of the open items. */
+  nests(code: string): boolean {
+    return this.stack.some((open) => extendsCode(code, open.id));
+  }
+
   /** Opens a group at heading `level` (1 = outermost): it closes groups at that level or deeper and every open item. */
   openGroup(group: ImportGroup, level = 1): void {
     while (this.groups.length > 0 && this.groups[this.groups.length - 1].level >= level) {

@@ -193,3 +193,34 @@ describe('import: text encodings', () => {
     assert.strictEqual(decodeText(cp1250), 'Začleňování');
   });
 });
+
+describe('import: chapters and cited documents', () => {
+  it('reads bare chapter numbers of a document whose items name their level as groups, and says so', () => {
+    const out = importText(
+      [
+        'Strategie kvality dat',
+        '1 Úvod',
+        'Text úvodu, který odkazuje na kap. 4.1.1 a dle opatření 1.1.1. se řídí.',
+        '2 Návrhová část',
+        'Strategický cíl SC1: Správa dat',
+        'Specifický cíl 1.1 Kvalita dat',
+        '1.1.1 Katalog dat',
+        'Strategický cíl SC2: Sdílení dat',
+      ].join('\n'),
+    );
+    const doc = parse(out.files[0].text) as { items: { group?: string; description?: string }[] };
+    assert.deepStrictEqual(doc.items.map((g) => g.group), ['1 Úvod', '2 Návrhová část']);
+    assert.match(doc.items[0].description ?? '', /kap\. 4\.1\.1/);
+    assert.deepStrictEqual(flatItems(out.files[0].text).map((i) => [i.id, i.parent]), [['SC1', undefined], ['1.1', 'SC1'], ['1.1.1', '1.1'], ['SC2', undefined]]);
+    assert.deepStrictEqual(out.result.findings.filter((f) => f.id === 'import.normalised.chapter').map((f) => f.at.line), [2, 4]);
+    assert.deepStrictEqual(out.result.findings.filter((f) => f.id === 'import.normalised.label').map((f) => f.args), [['Strategický cíl', 'SC1'], ['Specifický cíl', '1.1'], ['Strategický cíl', 'SC2']]);
+    assert.deepStrictEqual(checkFiles(out.files), []);
+  });
+
+  it('turns a block of cited strategic documents into `documents` entries', () => {
+    const out = importText(['Strategie', 'Vazba na strategické dokumenty:', 'Strategický rámec Česká republika 2030 https://www.cr2030.cz', 'Koncepce integrace cizinců 2016', '1 Doprava'].join('\n'));
+    const doc = parse(out.files[0].text) as { documents: unknown[] };
+    assert.deepStrictEqual(doc.documents, [{ title: 'Strategický rámec Česká republika 2030', url: 'https://www.cr2030.cz' }, { title: 'Koncepce integrace cizinců 2016' }]);
+    assert.deepStrictEqual(checkFiles(out.files), []);
+  });
+});
