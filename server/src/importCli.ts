@@ -48,6 +48,9 @@ Exit status: 0 imported, nothing left out; 1 imported, the report lists
 lines, paragraphs or rows left out; 2 bad usage or a source that cannot be
 imported (missing, empty, encrypted, no text layer, no codes, too large).`;
 
+/** Sources with more lines and rows than this report progress on standard error. */
+const LARGE_SOURCE = 20000;
+
 /** Thrown for bad usage; the message is shown and the exit status is 2. */
 class UsageError extends Error {}
 
@@ -198,7 +201,15 @@ export async function run(argv: string[], cwd: string, io: ImportIo, env: NodeJS
   try {
     const source = await readSource(sourcePath, o.from, (m) => io.err(`strategy-import: ${m}\n`));
     const { dir, base } = outputBase(o, cwd);
+    const size = source.lines.length + source.tables.reduce((n, t) => n + t.rows.length, 0);
+    if (size > LARGE_SOURCE) {
+      // A large source takes seconds: say what is happening.
+      io.err(`strategy-import: ${source.name}: importing ${size} lines and rows…\n`);
+    }
     const output = importSource(source, o, base);
+    if (size > LARGE_SOURCE) {
+      io.err(`strategy-import: ${source.name}: ${output.itemCount} items, writing…\n`);
+    }
     const toStdout = o.output === '-';
     const targets = output.files.map((f) => path.join(dir, f.name));
     if (!o.force && !toStdout) {

@@ -135,4 +135,18 @@ describe('import: strategy-import CLI', () => {
     assert.deepStrictEqual(found.filter((d) => /yaml-syntax|schema|invalid-id/.test(d)), []);
     assert.deepStrictEqual([...new Set(found)].sort(), ['kv-txt-cile.strategy.yaml numbering-gap', 'praha-txt.strategy.yaml numbering-gap']);
   });
+
+  it('reports progress on stderr for a large source, and keeps stdout for the report', async () => {
+    const lines = ['Velký plán'];
+    for (let a = 1; a <= 30; a++) {
+      for (let b = 1; b <= 900; b++) {
+        lines.push(`${a}.${b} Opatření ${b}`);
+      }
+    }
+    fs.writeFileSync(path.join(dir, 'velky.txt'), lines.join('\n'));
+    const r = await cli(['velky.txt'], dir);
+    assert.strictEqual(r.status, 0, r.err);
+    assert.match(r.err, /^strategy-import: velky\.txt: importing 27001 lines and rows…\nstrategy-import: velky\.txt: 27000 items, writing…\n$/);
+    assert.match(r.out, /^Import report\n/);
+  });
 });
