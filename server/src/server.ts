@@ -28,7 +28,6 @@ import { LanguageService } from './languageService';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { importForClient } from './node/importRequest';
 import { ImportStrategyRequest, ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
 
@@ -373,7 +372,8 @@ export function startServer(): void {
     publish(text === undefined ? s.service.remove(e.document.uri) : s.service.update(e.document.uri, text));
   });
 
-  connection.onRequest(ImportStrategyRequest.type, (p) => importForClient(p));
+  // The import's readers (PDF, Word, spreadsheets) are large: they load on the first import, not with the server.
+  connection.onRequest(ImportStrategyRequest.type, async (p) => (await import('./node/importRequest.js')).importForClient(p));
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? session.service.tree() : [])));
   connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? session.service.searchCodes(p.query, p.limit) : [])));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
