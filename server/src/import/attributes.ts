@@ -167,7 +167,9 @@ export function applyAttribute(item: ImportItem, key: string, value: string, act
       if (period === undefined) {
         return false;
       }
-      item.timeline = { ...item.timeline, ...(period.from !== undefined && key === 'to' ? period : key === 'from' ? { from: period.to ?? period.from } : { to: period.to }) };
+      // A whole period (`1/2024–6/2025`) sets both ends whatever the column; a single date sets the column's end.
+      const update = period.from !== undefined ? period : key === 'from' ? { from: period.to } : { to: period.to };
+      item.timeline = { ...item.timeline, ...update };
       return true;
     }
     case 'budget':

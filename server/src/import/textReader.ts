@@ -190,7 +190,12 @@ class TextReader {
     const current = this.tree.current;
     if (kv && current) {
       const key = this.header(kv[1]);
-      if (key !== undefined && LINE_KEYS.has(key) && applyAttribute(current, key, kv[2], this.actors)) {
+      if (key !== undefined && LINE_KEYS.has(key)) {
+        if (!applyAttribute(current, key, kv[2], this.actors)) {
+          // A known field with a value it cannot hold (`Termín: průběžně`) stays, as written, in the description.
+          current.description = current.description ? `${current.description}\n${text}` : text;
+        }
+        this.mode = 'body';
         return true;
       }
     }

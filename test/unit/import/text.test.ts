@@ -224,3 +224,25 @@ describe('import: chapters and cited documents', () => {
     assert.deepStrictEqual(checkFiles(out.files), []);
   });
 });
+
+describe('import: periods', () => {
+  const cases: [string, string, Record<string, string> | undefined][] = [
+    ['to', '1/2024–6/2025', { from: '1/2024', to: '6/2025' }],
+    ['from', '1/2024 - 6/2025', { from: '1/2024', to: '6/2025' }],
+    ['from', '3/2024', { from: '3/2024' }],
+    ['to', '2026', { to: '2026' }],
+    ['to', '31. 12. 2025', { to: '2025-12-31' }],
+    ['to', '2024–2026', { from: '2024', to: '2026' }],
+    ['to', 'průběžně', undefined],
+  ];
+  for (const [key, value, expected] of cases) {
+    it(`${key} "${value}" → ${JSON.stringify(expected)}`, () => {
+      const out = importText(`Plán\n1 Doprava\n${key === 'to' ? 'Termín' : 'Zahájení'}: ${value}\n`);
+      const item = flatItems(out.files[0].text)[0];
+      assert.deepStrictEqual(item.timeline, expected);
+      if (expected === undefined) {
+        assert.strictEqual(item.description, `${key === 'to' ? 'Termín' : 'Zahájení'}: ${value}`, 'a value that is no date is kept as text');
+      }
+    });
+  }
+});
