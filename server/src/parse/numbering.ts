@@ -267,13 +267,19 @@ export function checkPlanNumbering(planItems: readonly Item[], strategyItems: re
     if (group.plan.length === 0 && group.key === PLAN_TOP) {
       continue;
     }
-    const all = [...group.strategy, ...group.plan];
+    let strategyMembers = group.strategy;
+    if (group.key === PLAN_TOP) {
+      // The plan's own top-level items count on from the strategy's top-level values of their kind: a value is a gap only when both documents miss it.
+      const ownKind = sequenceKindOf(group.plan.map((i) => lastSegment(i.id)));
+      strategyMembers = ownKind ? (groups.get('')?.strategy ?? []).filter((i) => sequenceKindOf([...group.plan, i].map((x) => lastSegment(x.id))) === ownKind) : [];
+    }
+    const all = [...strategyMembers, ...group.plan];
     const segments = all.map((i) => lastSegment(i.id));
     const kind = sequenceKindOf(segments);
     if (!kind) {
       continue;
     }
-    const members = all.map((item, k) => ({ item, inPlan: k >= group.strategy.length, ...segmentValue(segments[k], kind) }));
+    const members = all.map((item, k) => ({ item, inPlan: k >= strategyMembers.length, ...segmentValue(segments[k], kind) }));
     const list = byDepth.get(group.depth) ?? [];
     list.push({ group, kind, members });
     byDepth.set(group.depth, list);
