@@ -3,12 +3,12 @@
  * (`StrategyTreeRequest`): filtering, labels, problem counts, finding a node. Nothing here imports
  * `vscode`, so it is tested without an editor; `treeView.ts` only turns these results into tree items.
  */
-import type { TreeDocumentData, TreeItemData } from '../../server/src/protocol';
+import type { CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../../server/src/protocol';
 
-export type { TreeDocumentData, TreeItemData };
+export type { CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData };
 
-/** What the tree can be filtered by: a descriptor code, a goal link, or an actor id. */
-export type FilterKind = 'descriptor' | 'goal' | 'actor';
+/** What the tree can be filtered by: a descriptor code, a goal link, an actor id, or a coverage rule that flags the item. */
+export type FilterKind = 'descriptor' | 'goal' | 'actor' | 'coverage';
 
 export interface TreeFilter {
   kind: FilterKind;
@@ -53,6 +53,8 @@ function valuesOf(item: TreeItemData, kind: FilterKind): string[] {
       return item.goals;
     case 'actor':
       return item.actors;
+    case 'coverage':
+      return item.flags;
   }
 }
 
@@ -182,4 +184,12 @@ export function levelIcon(depth: number, kind: TreeDocumentData['kind'], item?: 
   }
   const icons = ['layers', 'target', 'tools', 'checklist'];
   return icons[depth - 1] ?? 'circle-small-filled';
+}
+
+/** The coverage rules in the order a description names them: the plan's goals first, then what measures lack. */
+export const COVERAGE_RULES: readonly CoverageRule[] = ['uncovered-goal', 'missing-goal', 'missing-indicator', 'missing-responsible'];
+
+/** The non-zero coverage counts in the order of `COVERAGE_RULES`, for a description (`3 goals uncovered · 29 measures without indicator`). */
+export function coverageParts(counts: CoverageCounts): { rule: CoverageRule; count: number }[] {
+  return COVERAGE_RULES.flatMap((rule) => ((counts[rule] ?? 0) > 0 ? [{ rule, count: counts[rule] ?? 0 }] : []));
 }

@@ -8,10 +8,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ItemAtPositionRequest, StrategyTreeRequest } from '../../server/src/protocol';
-import { errorCount, itemCount, warningCount } from './counts';
+import { errorCount, itemCount, uncoveredGoalCount, warningCount, withoutGoalCount, withoutIndicatorCount, withoutResponsibleCount } from './counts';
 import {
   allDocuments,
   countItems,
+  coverageParts,
+  type CoverageCounts,
+  type CoverageRule,
   documentLabel,
   filterTree,
   findItemPath,
@@ -56,6 +59,41 @@ function problemColor(counts: ProblemCounts): vscode.ThemeColor | undefined {
   return counts.warnings > 0 ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined;
 }
 
+/** A coverage count as a phrase (`3 goals uncovered`), in the UI language. */
+function coveragePhrase(rule: CoverageRule, n: number): string {
+  switch (rule) {
+    case 'uncovered-goal':
+      return uncoveredGoalCount(n);
+    case 'missing-goal':
+      return withoutGoalCount(n);
+    case 'missing-indicator':
+      return withoutIndicatorCount(n);
+    case 'missing-responsible':
+      return withoutResponsibleCount(n);
+  }
+}
+
+/** The gaps of a document or item (`3 goals uncovered · 29 measures without indicator`), empty without gaps. */
+export function coverageText(counts: CoverageCounts): string {
+  return coverageParts(counts)
+    .map((p) => coveragePhrase(p.rule, p.count))
+    .join(' · ');
+}
+
+/** The name of a coverage rule, as the filter offers it. */
+export function coverageRuleName(rule: CoverageRule): string {
+  switch (rule) {
+    case 'uncovered-goal':
+      return l10n.t('Goal not covered');
+    case 'missing-goal':
+      return l10n.t('Measure without goal link');
+    case 'missing-indicator':
+      return l10n.t('Measure without indicator');
+    case 'missing-responsible':
+      return l10n.t('Measure without responsible body');
+  }
+}
+
 /** A filter as the view's description names it. */
 export function filterDescription(filter: TreeFilter): string {
   switch (filter.kind) {
@@ -65,6 +103,8 @@ export function filterDescription(filter: TreeFilter): string {
       return l10n.t('Goal link: {0}', filter.value);
     case 'actor':
       return l10n.t('Actor: {0}', filter.value);
+    case 'coverage':
+      return l10n.t('Coverage: {0}', coverageRuleName(filter.value as CoverageRule));
   }
 }
 
@@ -201,11 +241,11 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     item.id = doc.uri;
     // The resource URI lets VS Code decorate the document with its problems, as in the Explorer.
     item.resourceUri = uri;
-    item.description = [doc.id, problemText(counts)].filter((s) => s).join(' · ');
+    item.description = [doc.id, problemText(counts), coverageText(doc.coverage)].filter((s) => s).join(' · ');
     item.iconPath = new vscode.ThemeIcon(doc.kind === 'catalog' ? 'library' : doc.implements !== undefined ? 'checklist' : 'book', problemColor(counts));
     item.contextValue = doc.kind === 'catalog' ? 'strategyCatalog' : 'strategyDocument';
     const kind = doc.kind === 'catalog' ? l10n.t('Descriptor catalog') : doc.implements !== undefined ? l10n.t('Implementation plan of {0}', doc.implements) : l10n.t('Strategy');
-    item.tooltip = [`${kind}: ${documentLabel(doc)}`, doc.id, itemCount(countItems(doc.items)), problemText(counts)]
+    item.tooltip = [`${kind}: ${documentLabel(doc)}`, doc.id, itemCount(countItems(doc.items)), problemText(counts), coverageText(doc.coverage)]
       .filter((s) => s)
       .join('\n');
     item.command = this.openCommand(doc.uri, doc.range);
@@ -216,7 +256,8 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     const item = new vscode.TreeItem(itemLabel(data), data.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const counts = subtreeCounts(data);
     item.id = key;
-    item.description = [data.level, data.removed ? l10n.t('removed') : '', problemText(counts)].filter((s) => s).join(' · ');
+    // Priorities (top-level items) show the gaps of their measures, as the documents do.
+    item.description = [data.level, data.removed ? l10n.t('removed') : '', problemText(counts), data.depth === 1 && !data.group ? coverageText(data.coverage) : ''].filter((s) => s).join(' · ');
     item.iconPath = new vscode.ThemeIcon(levelIcon(data.depth, doc.kind, data), problemColor(counts));
     item.contextValue = doc.kind === 'catalog' ? 'catalogItem' : data.group ? 'strategyGroup' : 'strategyItem';
     const tooltip = new vscode.MarkdownString();
@@ -228,6 +269,9 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     ];
     for (const [name, values] of facts.filter(([, v]) => v.length > 0)) {
       tooltip.appendMarkdown(`\n\n${escapeMarkdown(name)}: ${values.map((v) => `\`${v}\``).join(', ')}`);
+    }
+    if (data.flags.length > 0) {
+      tooltip.appendMarkdown(`\n\n${escapeMarkdown(data.flags.map(coverageRuleName).join(', '))}`);
     }
     if (counts.errors + counts.warnings > 0) {
       tooltip.appendMarkdown(`\n\n${escapeMarkdown(l10n.t('Problems in this item and the items below it: {0}', problemText(counts)))}`);

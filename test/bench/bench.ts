@@ -4,8 +4,10 @@
  * - cold index of generated workspaces of 100 and 1,000 documents (each
  *   about 100 measures, 300 items), against the bare `yaml` parse of the
  *   same files;
- * - edit → published diagnostics in a single 5,000-item file, in the
- *   language service and over LSP (stdio, debounce 0);
+ * - edit → diagnostics in a single 5,000-item file, in the language service;
+ * - keystroke → published diagnostics over LSP (stdio, default settings),
+ *   incremental and full-document sync, on that file and on a measure of a
+ *   document that 500 others reference;
  * - completion and hover latency at random places of the workspace;
  * - peak RSS.
  *
@@ -208,12 +210,25 @@ function planEdits(edits: number): void {
   }
 }
 
-/** The same edits over LSP: didChange → publishDiagnostics, measured at the client. */
-async function protocolEdits(text: string, edits: number): Promise<void> {
+/** How the client sends changes: ranges (incremental) or the whole text (full-document sync). */
+type SyncKind = 'incremental' | 'full';
+
+/**
+ * Keystrokes over LSP with the default settings: didChange → the
+ * publishDiagnostics of the edited file, measured at the client. `files`
+ * (relative path → text) are written to a fresh workspace; `open` is opened
+ * once the index is ready, and one character is typed at each of `points`
+ * (offsets into its original text, each on its own line), one keystroke
+ * after the previous one's diagnostics arrived.
+ */
+async function protocolEdits(label: string, files: Record<string, string>, open: string, points: number[], kind: SyncKind): Promise<number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-bench-lsp-'));
-  fs.writeFileSync(path.join(dir, 'plan.strategy.yaml'), generatePlan('plan'));
-  const file = path.join(dir, 'big.strategy.yaml');
-  fs.writeFileSync(file, text);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const file = path.join(dir, open);
+  const text = files[open];
   const server = cp.spawn(process.execPath, [path.resolve(__dirname, '../../../dist/server/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffer = Buffer.alloc(0);
   let nextId = 1;
@@ -269,30 +284,34 @@ async function protocolEdits(text: string, edits: number): Promise<void> {
       rootUri: pathToUri(dir),
       workspaceFolders: [{ uri: pathToUri(dir), name: 'bench' }],
       capabilities: {},
-      initializationOptions: { settings: { diagnostics: { debounceMs: 0 } } },
     });
     const ready = next((m) => m.method === 'strategy/status' && (m.params as { indexing?: boolean }).indexing === false);
     send({ method: 'initialized', params: {} });
     await ready;
+    // The opened file's first diagnostics, so that the first keystroke is measured on its own.
+    const opened = next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
     send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'strategy-yaml', version: 1, text } } });
+    await opened;
     const times: number[] = [];
     let version = 1;
-    // Each edit point is on its own line, so positions computed on the original text stay right.
-    const points = editPoints(text, edits).map((at) => {
+    let current = text;
+    let shift = 0;
+    // Points are in order, each on its own line: a position computed on the original text stays right.
+    for (const at of points) {
       const before = text.slice(0, at);
-      return { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
-    });
-    for (const { line, character } of points) {
+      const line = before.split('\n').length - 1;
+      const character = at - before.lastIndexOf('\n') - 1;
+      current = current.slice(0, at + shift) + 'ř' + current.slice(at + shift);
+      shift++;
+      const change = kind === 'incremental' ? { range: { start: { line, character }, end: { line, character } }, text: 'ř' } : { text: current };
       const published = next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
       const s = performance.now();
-      send({
-        method: 'textDocument/didChange',
-        params: { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'ř' }] },
-      });
+      send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: ++version }, contentChanges: [change] } });
       await published;
       times.push(performance.now() - s);
     }
-    console.log(`  over LSP (stdio, debounce 0), ${times.length} edits: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+    console.log(`  ${label}, ${kind} sync, ${times.length} keystrokes: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+    return times;
     await request('shutdown', null);
     send({ method: 'exit' });
   } finally {
@@ -301,13 +320,38 @@ async function protocolEdits(text: string, edits: number): Promise<void> {
   }
 }
 
+/**
+ * A document of 100 measures and `count` documents that name its measures
+ * (`hub/1.A.3`); the keystrokes go into measure titles of the hub.
+ */
+function widelyReferenced(count: number): { files: Record<string, string>; points: number[] } {
+  const hub = generateStrategy('hub', 100, 7);
+  const codes = [...hub.text.matchAll(/- id: (\d+\.[A-Z]\.\d+)\n/g)].map((m) => m[1]);
+  const files: Record<string, string> = { 'hub.strategy.yaml': hub.text };
+  for (let i = 0; i < count; i++) {
+    const refs = [codes[i % codes.length], codes[(i * 7) % codes.length]].map((c) => `hub/${c}`);
+    files[`users/u${i}.strategy.yaml`] = `strategy: u${i}\ntitle: Dokument ${i}\nitems:\n  - id: 1\n    title: Priorita\n    related: [${refs.join(', ')}]\n`;
+  }
+  const points: number[] = [];
+  for (const m of hub.text.matchAll(/- id: \d+\.[A-Z]\.\d+\n {12}title: /g)) {
+    points.push(m.index + m[0].length);
+  }
+  return { files, points };
+}
+
 async function main(): Promise<void> {
   const sizes = arg('sizes', '100,1000').split(',').map(Number);
   const edits = Number(arg('edits', '40'));
   console.log(`Strategy Codes benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
   const { text } = serviceEdits(edits);
   planEdits(edits);
-  await protocolEdits(text, edits);
+  console.log('\n## Keystroke → published diagnostics over LSP (stdio, default settings)');
+  const bigFiles = { 'plan.strategy.yaml': generatePlan('plan'), 'big.strategy.yaml': text };
+  for (const kind of ['incremental', 'full'] as const) {
+    await protocolEdits('5,000-item file', bigFiles, 'big.strategy.yaml', editPoints(text, edits), kind);
+  }
+  const hub = widelyReferenced(500);
+  await protocolEdits('measure of a document 500 others reference', hub.files, 'hub.strategy.yaml', hub.points.slice(0, edits), 'incremental');
   for (const n of sizes) {
     coldIndex(n);
   }

@@ -4,7 +4,8 @@
  * and title, and the item under a position.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeEntry, TreeDocumentData, TreeItemData } from '../protocol';
+import { Analysis, analyze } from '../analysis/analysis';
+import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../protocol';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
 import { outlineEntries, OutlineEntry } from '../engine/outline';
@@ -30,6 +31,8 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
       descriptors: [],
       goals: [],
       actors: [],
+      flags: [],
+      coverage: {},
       children: [],
     };
   };
@@ -43,9 +46,52 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
   return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
 
+/**
+ * The coverage rules that flag each item of the workspace, keyed `uri#code`: the measures the
+ * analysis finds lacking, and the goals of plans that no measure covers (in the plan's document).
+ */
+function coverageFlags(analysis: Analysis): Map<string, CoverageRule[]> {
+  const flags = new Map<string, CoverageRule[]>();
+  const flag = (uri: string, code: string, rule: CoverageRule): void => {
+    const key = `${uri}#${code}`;
+    const list = flags.get(key) ?? [];
+    if (!list.includes(rule)) {
+      list.push(rule);
+    }
+    flags.set(key, list);
+  };
+  for (const doc of analysis.documents) {
+    const lists: [CoverageRule, string[]][] = [
+      ['missing-goal', doc.coverage.withoutGoals],
+      ['missing-indicator', doc.coverage.withoutIndicator],
+      ['missing-responsible', doc.coverage.withoutResponsible],
+    ];
+    for (const [rule, codes] of lists) {
+      codes.forEach((code) => flag(doc.uri, code, rule));
+    }
+    doc.coverage.uncoveredGoals.forEach((goal) => flag(goal.uri, goal.code, 'uncovered-goal'));
+  }
+  return flags;
+}
+
+/** Adds coverage counts, or one for each rule of a list of flags, into `into`. */
+function addCounts(into: CoverageCounts, more: CoverageCounts | readonly CoverageRule[]): CoverageCounts {
+  const entries = isRuleList(more) ? more.map((rule): [CoverageRule, number] => [rule, 1]) : (Object.entries(more) as [CoverageRule, number][]);
+  for (const [rule, n] of entries) {
+    into[rule] = (into[rule] ?? 0) + n;
+  }
+  return into;
+}
+
+function isRuleList(value: CoverageCounts | readonly CoverageRule[]): value is readonly CoverageRule[] {
+  return Array.isArray(value);
+}
+
 /** The documents of the workspace with their item trees, sorted by id. */
 export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
+  const analysis = analyze(ctx);
+  const flags = coverageFlags(analysis);
   for (const file of ctx.index.all()) {
     const parsed = file.parsed;
     const text = ctx.document(file.uri);
@@ -63,6 +109,7 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
       range: range(text, idSpan.start, idSpan.end),
       errors: count('error'),
       warnings: count('warning'),
+      coverage: {},
       items: [],
     };
     if (parsed.kind === 'strategy') {
@@ -82,6 +129,7 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
         if (entry.kind === 'group') {
           // A group (spec 6.2) is a heading at the depth of its items, without a code.
           const { group } = entry;
+          const children = entry.entries.map((e) => build(e, depth));
           return {
             code: '',
             title: group.title,
@@ -93,7 +141,9 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
             descriptors: [],
             goals: [],
             actors: [],
-            children: entry.entries.map((e) => build(e, depth)),
+            flags: [],
+            coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), {}),
+            children,
             group: true,
           };
         }
@@ -101,6 +151,8 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
         const refs = parsed.references.slice(item.refStart, item.refEnd);
         // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
         const same = strategy ? ctx.index.item(strategy, item.id) : undefined;
+        const children = outlineEntries(parsed, entry.index).map((e) => build(e, item.depth + 1));
+        const own = flags.get(`${file.uri}#${item.id}`) ?? [];
         return {
           code: item.id,
           title: item.title || (same?.title ?? ''),
@@ -112,11 +164,20 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
           descriptors: refs.filter((r) => r.kind === 'descriptors').map((r) => r.code),
           goals: refs.filter((r) => r.kind === 'goals').map((r) => r.text),
           actors: refs.filter((r) => r.kind === 'responsible' || r.kind === 'partners').map((r) => r.code),
-          children: outlineEntries(parsed, entry.index).map((e) => build(e, item.depth + 1)),
+          flags: own,
+          coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
+          children,
           ...(item.removed || same?.removed ? { removed: true } : {}),
         };
       };
       entry.items = outlineEntries(parsed, -1).map((e) => build(e, 1));
+      entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
+      // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
+      const own = analysis.documents.find((d) => d.uri === file.uri);
+      const planGaps = own && !own.isPlan ? own.coverage.uncoveredGoals.length : 0;
+      if (planGaps > 0) {
+        entry.coverage['uncovered-goal'] = planGaps;
+      }
       if (strategy?.id !== undefined) {
         entry.implements = strategy.id;
       }

@@ -8,6 +8,7 @@ import {
   filterTree,
   findItemPath,
   itemLabel,
+  coverageParts,
   levelIcon,
   subtreeCounts,
   type TreeDocumentData,
@@ -29,13 +30,15 @@ function item(code: string, extra: Partial<TreeItemData> = {}): TreeItemData {
     descriptors: [],
     goals: [],
     actors: [],
+    flags: [],
+    coverage: {},
     children: [],
     ...extra,
   };
 }
 
 function doc(id: string, items: TreeItemData[], extra: Partial<TreeDocumentData> = {}): TreeDocumentData {
-  return { uri: `file:///ws/${id}.strategy.yaml`, kind: 'strategy', id, title: `Strategy ${id}`, range, errors: 0, warnings: 0, items, ...extra };
+  return { uri: `file:///ws/${id}.strategy.yaml`, kind: 'strategy', id, title: `Strategy ${id}`, range, errors: 0, warnings: 0, coverage: {}, items, ...extra };
 }
 
 /** Codes of a forest, depth first, for compact assertions. */
@@ -118,6 +121,37 @@ suite('tree model', () => {
     assert.strictEqual(new Set(icons).size, 4);
     assert.ok(levelIcon(7, 'strategy'));
     assert.notStrictEqual(levelIcon(1, 'catalog'), levelIcon(1, 'strategy'));
+  });
+
+  test('filters to the items a coverage rule flags, with their ancestors, and counts them', () => {
+    const gaps = doc('gaps', [
+      item('1', {
+        children: [
+          item('1.A', {
+            children: [
+              item('1.A.1', { flags: ['missing-indicator', 'missing-responsible'] }),
+              item('1.A.2', { flags: ['missing-indicator'] }),
+              item('1.A.3'),
+            ],
+          }),
+        ],
+      }),
+    ]);
+    assert.deepStrictEqual(codes(filterTree([gaps], { kind: 'coverage', value: 'missing-responsible' })[0].items), ['1', '1.A', '1.A.1']);
+    assert.deepStrictEqual(codes(filterTree([gaps], { kind: 'coverage', value: 'missing-indicator' })[0].items), ['1', '1.A', '1.A.1', '1.A.2']);
+    assert.deepStrictEqual(filterTree([gaps], { kind: 'coverage', value: 'uncovered-goal' }), []);
+    assert.deepStrictEqual(collectFilterValues([gaps], 'coverage'), [
+      { value: 'missing-indicator', count: 2 },
+      { value: 'missing-responsible', count: 1 },
+    ]);
+  });
+
+  test('names the gaps in a fixed order, leaving out the rules that flag nothing', () => {
+    assert.deepStrictEqual(coverageParts({ 'missing-indicator': 29, 'uncovered-goal': 3, 'missing-goal': 0 }), [
+      { rule: 'uncovered-goal', count: 3 },
+      { rule: 'missing-indicator', count: 29 },
+    ]);
+    assert.deepStrictEqual(coverageParts({}), []);
   });
 });
 
