@@ -7,8 +7,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { type CodeEntry, WorkspaceCodesRequest } from '../../server/src/protocol';
 import { itemCount } from './counts';
 import { type ImportCommandOptions, ImportReports, importStrategy, REPORT_SCHEME } from './importCommand';
-import { collectFilterValues, type FilterKind, type TreeFilter } from './treeModel';
-import { filterDescription, type StrategyNode, type StrategyTreeProvider } from './treeView';
+import { collectFilterValues, type CoverageRule, type FilterKind, type TreeFilter } from './treeModel';
+import { coverageRuleName, filterDescription, type StrategyNode, type StrategyTreeProvider } from './treeView';
 
 const l10n = vscode.l10n;
 
@@ -89,10 +89,11 @@ const FILTER_KINDS: { kind: FilterKind; label: () => string; none: () => string 
   { kind: 'descriptor', label: () => l10n.t('Descriptor'), none: () => l10n.t('No item has descriptors.') },
   { kind: 'goal', label: () => l10n.t('Goal link'), none: () => l10n.t('No item has goal links.') },
   { kind: 'actor', label: () => l10n.t('Actor'), none: () => l10n.t('No item has a responsible body or partners.') },
+  { kind: 'coverage', label: () => l10n.t('Coverage gap'), none: () => l10n.t('No item has a coverage gap.') },
 ];
 
 /**
- * Filters the tree by a descriptor, goal link or actor. Called with a filter (from a keybinding or a
+ * Filters the tree by a descriptor, goal link, actor or coverage gap. Called with a filter (from a keybinding or a
  * test) it applies it; otherwise it asks for the kind and then the value, listing the values in use.
  */
 async function filterTree(tree: StrategyTreeProvider, given?: TreeFilter): Promise<void> {
@@ -113,12 +114,14 @@ async function filterTree(tree: StrategyTreeProvider, given?: TreeFilter): Promi
     void vscode.window.showInformationMessage(choice.filter.none());
     return;
   }
+  // Coverage rules are offered by name (`Measure without indicator`), the other kinds by the code itself.
+  const label = (v: string): string => (choice.filter.kind === 'coverage' ? coverageRuleName(v as CoverageRule) : v);
   const value = await vscode.window.showQuickPick(
-    values.map((v) => ({ label: v.value, description: itemCount(v.count) })),
+    values.map((v) => ({ label: label(v.value), description: itemCount(v.count), value: v.value })),
     { title: l10n.t('Filter Strategies'), placeHolder: choice.label },
   );
   if (value) {
-    tree.setFilter({ kind: choice.filter.kind, value: value.label });
+    tree.setFilter({ kind: choice.filter.kind, value: value.value });
   }
 }
 

@@ -24,3 +24,16 @@ export const errorCount = (n: number): string =>
   counted(n, l10n.t('{0} error', n), l10n.t({ message: '{0} errors', args: [n], comment: ['plural: few'] }), l10n.t('{0} errors', n));
 export const warningCount = (n: number): string =>
   counted(n, l10n.t('{0} warning', n), l10n.t({ message: '{0} warnings', args: [n], comment: ['plural: few'] }), l10n.t('{0} warnings', n));
+
+/** `3 goals uncovered` (`3 nepokryté cíle`). */
+export const uncoveredGoalCount = (n: number): string =>
+  counted(n, l10n.t('{0} goal uncovered', n), l10n.t({ message: '{0} goals uncovered', args: [n], comment: ['plural: few'] }), l10n.t('{0} goals uncovered', n));
+/** `5 measures without goal link`. */
+export const withoutGoalCount = (n: number): string =>
+  counted(n, l10n.t('{0} measure without goal link', n), l10n.t({ message: '{0} measures without goal link', args: [n], comment: ['plural: few'] }), l10n.t('{0} measures without goal link', n));
+/** `5 measures without indicator`. */
+export const withoutIndicatorCount = (n: number): string =>
+  counted(n, l10n.t('{0} measure without indicator', n), l10n.t({ message: '{0} measures without indicator', args: [n], comment: ['plural: few'] }), l10n.t('{0} measures without indicator', n));
+/** `5 measures without responsible body`. */
+export const withoutResponsibleCount = (n: number): string =>
+  counted(n, l10n.t('{0} measure without responsible body', n), l10n.t({ message: '{0} measures without responsible body', args: [n], comment: ['plural: few'] }), l10n.t('{0} measures without responsible body', n));

@@ -1,13 +1,15 @@
 /**
  * The Strategy Codes extension: starts the language server (`dist/server/server.js`, over IPC) and
  * adds what the protocol alone does not give — the "Strategies" tree, the status bar item with the
- * index progress, and the "Go to Strategy Code…" command.
+ * index progress, the "Go to Strategy Code…" command, the Strategy Overview and the exports.
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusData } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerExportCommands } from './exportReport';
 import { createLanguageClient } from './languageClient';
+import { scopeOfEditor, StrategyOverview } from './overview';
 import { StrategyStatusBar } from './statusBar';
 import { followActiveEditor, type StrategyNode, StrategyTreeProvider, TREE_VIEW_ID } from './treeView';
 
@@ -17,6 +19,8 @@ export interface StrategyCodesApi {
   treeData: StrategyTreeProvider;
   treeView: vscode.TreeView<StrategyNode>;
   statusBar: StrategyStatusBar;
+  /** The Strategy Overview webview. */
+  overview: StrategyOverview;
   /** Resolves with the first status after which the server is no longer indexing. */
   indexed: () => Promise<StatusData>;
 }
@@ -30,10 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
   const treeData = new StrategyTreeProvider(client);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: treeData, showCollapseAll: true });
   const statusEvents = new vscode.EventEmitter<StatusData>();
+  const overview = new StrategyOverview(client);
+  const activeClient = client;
 
   context.subscriptions.push(
-    output, statusBar, treeData, view, statusEvents,
+    output, statusBar, treeData, view, statusEvents, overview,
     registerCommands(client, treeData, view, output),
+    registerExportCommands(client),
+    vscode.commands.registerCommand('strategyCodes.overview.show', () => overview.show(scopeOfEditor(activeClient, vscode.window.activeTextEditor))),
+    vscode.commands.registerCommand('strategyCodes.overview.showWorkspace', () => overview.show({ kind: 'workspace' })),
     followActiveEditor(view, treeData, client),
     client.onNotification(StatusNotification.type, (status) => {
       statusBar.update(status);
@@ -65,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Strate
       const sub = statusEvents.event((status) => !status.indexing && (sub.dispose(), resolve(status)));
     });
   };
-  return { client, treeData, treeView: view, statusBar, indexed };
+  return { client, treeData, treeView: view, statusBar, overview, indexed };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -2,13 +2,13 @@
  * `strategy-check`: the language server's engine as a command-line checker
  * for CI. Same parser, same index, same diagnostics and ranges as the editor.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
-import { CodeDiagnostic } from './model/types';
-import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
-import { loadSchemas } from './node/schemas';
+import { CodeDiagnostic, DiagnosticCode, OFF_BY_DEFAULT } from './model/types';
+import { uriToPath } from './node/fileSystem';
+import { describeProblem, loadWorkspace } from './node/loadWorkspace';
+import { DEFAULT_SETTINGS } from './settings';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -16,14 +16,19 @@ interface Options {
   format: Format;
   locale: string;
   paths: string[];
+  /** Codes that are off by default (the coverage rules, spec §7) turned on as warnings. */
+  enable: DiagnosticCode[];
 }
 
-const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [paths…]
+const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [--enable code,…] [paths…]
 
 Checks the strategy documents (*.strategy.yaml|yml), descriptor catalogs
 (*.descriptors.yaml|yml) and Markdown files below the given folders or the
 given files (default: the current folder), as the Strategy Codes language
 server does.
+
+--enable turns on coverage rules, which are off by default, as warnings:
+${[...OFF_BY_DEFAULT].join(', ')}.
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 
@@ -34,6 +39,7 @@ class UsageError extends Error {}
 const OPTIONS = {
   format: { type: 'string' },
   locale: { type: 'string' },
+  enable: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,7 +71,14 @@ function readArgs(argv: string[]): Options | 'help' {
   if (format !== 'text' && format !== 'json' && format !== 'github') {
     throw new UsageError(`unknown format "${format}" (text, json or github)`);
   }
-  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'] };
+  const enable: DiagnosticCode[] = [];
+  for (const code of (values.enable ?? []).flatMap((v) => v.split(',')).map((c) => c.trim()).filter((c) => c !== '')) {
+    if (!OFF_BY_DEFAULT.has(code as DiagnosticCode)) {
+      throw new UsageError(`--enable: "${code}" is not a code that is off by default (${[...OFF_BY_DEFAULT].join(', ')})`);
+    }
+    enable.push(code as DiagnosticCode);
+  }
+  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'], enable };
 }
 
 interface Output {
@@ -106,48 +119,18 @@ export function run(argv: string[], cwd: string, io: Output): number {
     io.out(USAGE + '\n');
     return 0;
   }
-  const targets: { abs: string; dir: boolean }[] = [];
-  for (const p of opts.paths) {
-    const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch (e) {
-      io.err(`strategy-check: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-      return 2;
-    }
-    targets.push({ abs, dir: st.isDirectory() });
+  const severity = Object.fromEntries(opts.enable.map((code) => [code, 'warning' as const]));
+  const loaded = loadWorkspace(opts.paths, cwd, { locale: opts.locale, settings: { ...DEFAULT_SETTINGS, severity } });
+  if (loaded.fatal) {
+    io.err(`strategy-check: ${describeProblem(loaded.fatal)}\n`);
+    return 2;
   }
-  // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
-  const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
-  const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri) });
-  const reported = new Set<string>();
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
-  let unreadable = 0;
-  for (const root of roots) {
-    // The URI of a found file is built as for `update`: a `%` or space in a folder name must be encoded.
-    for (const file of findFiles(root, (rel) => service.kindOf(pathToUri(path.join(root, rel))) !== undefined)) {
-      const res = readTextFile(file);
-      if (res.error !== undefined) {
-        io.err(`strategy-check: cannot read ${path.relative(cwd, file)}: ${res.error}\n`);
-        unreadable++;
-        continue;
-      }
-      service.update(pathToUri(file), res.text);
-    }
+  for (const problem of loaded.unreadable) {
+    io.err(`strategy-check: ${describeProblem(problem)}\n`);
   }
-  for (const t of targets) {
-    if (!t.dir) {
-      const uri = pathToUri(t.abs);
-      if (!service.index.has(uri)) {
-        io.err(`strategy-check: ${path.relative(cwd, t.abs)} is not a strategy (*.strategy.yaml), catalog (*.descriptors.yaml) or Markdown file\n`);
-        return 2;
-      }
-      reported.add(uri);
-    }
-  }
-  const inTarget = (uri: string): boolean =>
-    reported.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/'));
+  const unreadable = loaded.unreadable.length;
+  const { service, inTarget } = loaded.workspace;
   const located: Located[] = [];
   let files = 0;
   let items = 0;

@@ -6,6 +6,14 @@
  * message's shape is a compile error on both ends.
  */
 import { NotificationType, Range, RequestType } from 'vscode-languageserver-protocol';
+import type { Analysis } from './analysis/analysis';
+import type { ReportFormat } from './report/formats';
+
+/** The coverage rules of the spec (§7) that flag an item: a measure lacking something, or a goal no measure links to. */
+export type CoverageRule = 'uncovered-goal' | 'missing-goal' | 'missing-indicator' | 'missing-responsible';
+
+/** How many items each coverage rule flags (rules that flag none are left out). */
+export type CoverageCounts = Partial<Record<CoverageRule, number>>;
 
 /** One item of a strategy document, as the tree view shows it. */
 export interface TreeItemData {
@@ -25,7 +33,15 @@ export interface TreeItemData {
   goals: string[];
   /** `responsible` and `partners` actor ids. */
   actors: string[];
+  /** The coverage rules that flag this item itself. */
+  flags: CoverageRule[];
+  /** The items flagged at or below this one, by rule. */
+  coverage: CoverageCounts;
   children: TreeItemData[];
+  /** A group (spec 6.2): a heading without a code (`code` is empty), its items as children. */
+  group?: boolean;
+  /** The item is removed (spec 6.5): it keeps its code, shown struck through. */
+  removed?: boolean;
 }
 
 /** One strategy document or descriptor catalog of the workspace. */
@@ -39,7 +55,16 @@ export interface TreeDocumentData {
   range: Range;
   errors: number;
   warnings: number;
+  /**
+   * The document's gaps by rule: its measures that lack something, and the goals of its
+   * `goalsFrom` plan that no measure covers (for a plan, its own goals that none covers).
+   */
+  coverage: CoverageCounts;
   items: TreeItemData[];
+  /** The id of the strategy this document implements (spec 6.3), when it is a plan. */
+  implements?: string;
+  /** The plans implementing this document, shown under it (a plan whose strategy is in the workspace is not listed at the top). */
+  plans?: TreeDocumentData[];
 }
 
 /** The workspace's strategy documents and catalogs with their item trees, sorted by id. */
@@ -100,6 +125,33 @@ export interface StatusData {
 export namespace StatusNotification {
   export const method = 'strategy/status' as const;
   export const type = new NotificationType<StatusData>(method);
+}
+
+/**
+ * The analysis of one strategy document, or of the whole workspace without a URI (link matrix,
+ * coverage, responsibility, indicators, descriptors), for the Strategy Overview. A URI that is not
+ * a strategy document gives an analysis without documents.
+ */
+export namespace AnalysisRequest {
+  export const method = 'strategy/analysis' as const;
+  export interface Params {
+    uri?: string;
+  }
+  export const type = new RequestType<Params, Analysis, void>(method);
+}
+
+/** A report of one strategy document (or the whole workspace) as a file's bytes, for the export commands. */
+export namespace ReportRequest {
+  export const method = 'strategy/report' as const;
+  export interface Params {
+    uri?: string;
+    format: ReportFormat;
+  }
+  export interface Result {
+    /** The file's bytes, base64-encoded. */
+    base64: string;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
 }
 
 /** A file the import produced, to be written beside its source. */

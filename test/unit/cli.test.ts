@@ -225,6 +225,7 @@ areas:
       ['a path that does not exist', ['nikde'], /cannot read nikde: ENOENT/],
       ['a path that cannot be read (through a file)', ['readme.txt/a.strategy.yaml'], /cannot read readme\.txt\/a\.strategy\.yaml: ENOTDIR/],
       ['a file that is not a strategy, catalog or Markdown file', ['readme.txt'], /readme\.txt is not a strategy/],
+      ['--enable with a code that is not off by default', ['--enable', 'missing-indicator,unknown-item'], /--enable: "unknown-item" is not a code that is off by default/],
     ];
     for (const [name, argv, message] of cases) {
       it(`for ${name}, with a message`, () => {
@@ -261,6 +262,27 @@ areas:
         ].map(([line, missing, next]) => `examples/praha/praha-integrace.strategy.yaml:${line} warning numbering-gap Numbering gap: \`${missing}\` is missing before \`${next}\`.`),
       );
       assert.deepStrictEqual({ ...json.summary, items: json.summary.items > 100 }, { files: 6, items: true, errors: 0, warnings: 7 });
+    });
+  });
+
+  describe('--enable (coverage rules, spec §7)', () => {
+    it('reports the three goals of the Karlovy Vary plan that no measure links to, and nothing more', () => {
+      const r = check(['--format', 'json', '--enable', 'uncovered-goal', 'examples/karlovy-vary'], REPO);
+      const json = JSON.parse(r.out) as JsonOutput;
+      assert.strictEqual(r.status, 0);
+      assert.deepStrictEqual(
+        json.diagnostics.map((d) => `${d.file}:${d.line} ${d.severity} ${d.code} ${d.message}`),
+        [['29', 'A2.2'], ['43', 'B1.2'], ['50', 'B2.1']].map(
+          ([line, goal]) => `examples/karlovy-vary/kv-plan.strategy.yaml:${line} warning uncovered-goal Goal \`${goal}\` is not covered: no \`goals\` entry in the workspace links to it.`,
+        ),
+      );
+    });
+
+    it('turns several codes on at once: 23 measures without a responsible actor, none without goals', () => {
+      const r = check(['--format', 'json', '--enable', 'missing-responsible,missing-goal', 'examples/karlovy-vary'], REPO);
+      const json = JSON.parse(r.out) as JsonOutput;
+      assert.deepStrictEqual(json.summary.warnings, 23);
+      assert.ok(json.diagnostics.every((d) => d.code === 'missing-responsible'));
     });
   });
 

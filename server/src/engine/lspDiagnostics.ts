@@ -5,7 +5,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Messages } from '../messages';
-import { CodeDiagnostic, Severity } from '../model/types';
+import { CodeDiagnostic, OFF_BY_DEFAULT, Severity } from '../model/types';
 import { Settings } from '../settings';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -15,10 +15,10 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The severity a diagnostic is shown with, or undefined when its code is turned off. */
+/** The severity a diagnostic is shown with, or undefined when its code is turned off (the coverage codes are off unless set). */
 export function effectiveSeverity(d: CodeDiagnostic, settings: Settings): Severity | undefined {
   const s = settings.severity[d.code];
-  if (s === 'off') {
+  if (s === 'off' || (s === undefined && OFF_BY_DEFAULT.has(d.code))) {
     return undefined;
   }
   return s ?? d.severity;

@@ -5,6 +5,7 @@
  */
 import { IndexedFile, WorkspaceIndex } from '../model/workspaceIndex';
 import { resolveReference, ResolveContext } from '../model/resolve';
+import { coverageDiagnostics } from '../analysis/coverage';
 import { cyclicLinks } from '../model/dependencies';
 import { CatalogDocument, CodeDiagnostic, MarkdownDocument, StrategyDocument } from '../model/types';
 import { checkPlanNumbering } from '../parse/numbering';
@@ -16,7 +17,8 @@ export function computeDiagnostics(ctx: Omit<ResolveContext, 'index'>, index: Wo
   const out = [...parsed.diagnostics];
   switch (parsed.kind) {
     case 'strategy':
-      out.push(...duplicateDocument(index, parsed), ...unresolved(rctx, parsed), ...planChecks(index, parsed), ...dependencyCycles(rctx, parsed));
+      // The coverage rules (§7) are always computed and dropped by the severity settings while off, so turning one on needs no re-index.
+      out.push(...duplicateDocument(index, parsed), ...unresolved(rctx, parsed), ...planChecks(index, parsed), ...dependencyCycles(rctx, parsed), ...coverageDiagnostics(rctx, parsed));
       break;
     case 'catalog':
       if (parsed.uri !== ctx.builtinCatalogUri) {

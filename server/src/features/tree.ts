@@ -4,9 +4,11 @@
  * and title, and the item under a position.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeEntry, TreeDocumentData, TreeItemData } from '../protocol';
+import { Analysis, analyze } from '../analysis/analysis';
+import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../protocol';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
+import { outlineEntries, OutlineEntry } from '../engine/outline';
 import { itemAtOffset } from '../engine/locate';
 import { searchWorkspaceCodes } from '../engine/workspaceCodes';
 
@@ -29,6 +31,8 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
       descriptors: [],
       goals: [],
       actors: [],
+      flags: [],
+      coverage: {},
       children: [],
     };
   };
@@ -42,9 +46,52 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
   return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
 
+/**
+ * The coverage rules that flag each item of the workspace, keyed `uri#code`: the measures the
+ * analysis finds lacking, and the goals of plans that no measure covers (in the plan's document).
+ */
+function coverageFlags(analysis: Analysis): Map<string, CoverageRule[]> {
+  const flags = new Map<string, CoverageRule[]>();
+  const flag = (uri: string, code: string, rule: CoverageRule): void => {
+    const key = `${uri}#${code}`;
+    const list = flags.get(key) ?? [];
+    if (!list.includes(rule)) {
+      list.push(rule);
+    }
+    flags.set(key, list);
+  };
+  for (const doc of analysis.documents) {
+    const lists: [CoverageRule, string[]][] = [
+      ['missing-goal', doc.coverage.withoutGoals],
+      ['missing-indicator', doc.coverage.withoutIndicator],
+      ['missing-responsible', doc.coverage.withoutResponsible],
+    ];
+    for (const [rule, codes] of lists) {
+      codes.forEach((code) => flag(doc.uri, code, rule));
+    }
+    doc.coverage.uncoveredGoals.forEach((goal) => flag(goal.uri, goal.code, 'uncovered-goal'));
+  }
+  return flags;
+}
+
+/** Adds coverage counts, or one for each rule of a list of flags, into `into`. */
+function addCounts(into: CoverageCounts, more: CoverageCounts | readonly CoverageRule[]): CoverageCounts {
+  const entries = isRuleList(more) ? more.map((rule): [CoverageRule, number] => [rule, 1]) : (Object.entries(more) as [CoverageRule, number][]);
+  for (const [rule, n] of entries) {
+    into[rule] = (into[rule] ?? 0) + n;
+  }
+  return into;
+}
+
+function isRuleList(value: CoverageCounts | readonly CoverageRule[]): value is readonly CoverageRule[] {
+  return Array.isArray(value);
+}
+
 /** The documents of the workspace with their item trees, sorted by id. */
 export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
+  const analysis = analyze(ctx);
+  const flags = coverageFlags(analysis);
   for (const file of ctx.index.all()) {
     const parsed = file.parsed;
     const text = ctx.document(file.uri);
@@ -62,6 +109,7 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
       range: range(text, idSpan.start, idSpan.end),
       errors: count('error'),
       warnings: count('warning'),
+      coverage: {},
       items: [],
     };
     if (parsed.kind === 'strategy') {
@@ -75,12 +123,40 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
           perItem.set(item, c);
         }
       }
-      const build = (item: Item): TreeItemData => {
+      const strategy = ctx.index.strategyOf(parsed);
+      const groupLabel = ctx.messages.text('hover.group');
+      const build = (entry: OutlineEntry, depth: number): TreeItemData => {
+        if (entry.kind === 'group') {
+          // A group (spec 6.2) is a heading at the depth of its items, without a code.
+          const { group } = entry;
+          const children = entry.entries.map((e) => build(e, depth));
+          return {
+            code: '',
+            title: group.title,
+            level: groupLabel,
+            depth,
+            range: range(text, group.titleSpan.start, group.titleSpan.end),
+            errors: 0,
+            warnings: 0,
+            descriptors: [],
+            goals: [],
+            actors: [],
+            flags: [],
+            coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), {}),
+            children,
+            group: true,
+          };
+        }
+        const { item } = entry;
         const refs = parsed.references.slice(item.refStart, item.refEnd);
+        // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
+        const same = strategy ? ctx.index.item(strategy, item.id) : undefined;
+        const children = outlineEntries(parsed, entry.index).map((e) => build(e, item.depth + 1));
+        const own = flags.get(`${file.uri}#${item.id}`) ?? [];
         return {
           code: item.id,
-          title: item.title,
-          level: ctx.messages.levelName(item.depth, parsed.levels),
+          title: item.title || (same?.title ?? ''),
+          level: ctx.messages.levelName(item.depth, parsed.levels ?? strategy?.levels),
           depth: item.depth,
           range: range(text, item.idSpan.start, item.idSpan.end),
           errors: perItem.get(item)?.errors ?? 0,
@@ -88,16 +164,57 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
           descriptors: refs.filter((r) => r.kind === 'descriptors').map((r) => r.code),
           goals: refs.filter((r) => r.kind === 'goals').map((r) => r.text),
           actors: refs.filter((r) => r.kind === 'responsible' || r.kind === 'partners').map((r) => r.code),
-          children: item.children.map((c) => build(parsed.items[c])),
+          flags: own,
+          coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
+          children,
+          ...(item.removed || same?.removed ? { removed: true } : {}),
         };
       };
-      entry.items = parsed.items.filter((i) => i.parent < 0 && i.depth === 1).map(build);
+      entry.items = outlineEntries(parsed, -1).map((e) => build(e, 1));
+      entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
+      // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
+      const own = analysis.documents.find((d) => d.uri === file.uri);
+      const planGaps = own && !own.isPlan ? own.coverage.uncoveredGoals.length : 0;
+      if (planGaps > 0) {
+        entry.coverage['uncovered-goal'] = planGaps;
+      }
+      if (strategy?.id !== undefined) {
+        entry.implements = strategy.id;
+      }
     } else {
       entry.items = catalogTree(ctx, parsed, text, diagnostics);
     }
     out.push(entry);
   }
-  return out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri));
+  return nestPlans(out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri)));
+}
+
+/** Puts each plan under the strategy it implements (spec 6.3), which lists it after its own items; a plan of a plan nests deeper. */
+function nestPlans(docs: TreeDocumentData[]): TreeDocumentData[] {
+  const byId = new Map<string, TreeDocumentData>();
+  for (const d of docs) {
+    if (d.kind === 'strategy' && d.id !== '' && !byId.has(d.id)) {
+      byId.set(d.id, d);
+    }
+  }
+  const top: TreeDocumentData[] = [];
+  for (const d of docs) {
+    const strategy = d.implements !== undefined ? byId.get(d.implements) : undefined;
+    // A chain of plans that leads back to the plan itself would hide it: such a plan stays at the top.
+    let loops = false;
+    for (let s = strategy, guard = 0; s && guard < docs.length; s = s.implements !== undefined ? byId.get(s.implements) : undefined, guard++) {
+      if (s === d) {
+        loops = true;
+        break;
+      }
+    }
+    if (strategy && !loops) {
+      (strategy.plans ??= []).push(d);
+    } else {
+      top.push(d);
+    }
+  }
+  return top;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Span {
   end: number;
 }
 
-/** The stable diagnostic codes of the spec (section 4). */
+/** The stable diagnostic codes of the spec (sections 4 and 7). */
 export type DiagnosticCode =
   | 'yaml-syntax'
   | 'schema'
@@ -30,7 +30,11 @@ export type DiagnosticCode =
   | 'missing-goals-from'
   | 'self-reference'
   | 'removed-item'
-  | 'dependency-cycle';
+  | 'dependency-cycle'
+  | 'missing-indicator'
+  | 'missing-responsible'
+  | 'missing-goal'
+  | 'uncovered-goal';
 
 /** Every diagnostic code, in the order of the spec's table. */
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
@@ -50,7 +54,17 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'self-reference',
   'removed-item',
   'dependency-cycle',
+  'missing-indicator',
+  'missing-responsible',
+  'missing-goal',
+  'uncovered-goal',
 ];
+
+/**
+ * The coverage rules (spec §7): off unless the user gives them a severity,
+ * because they report what a strategy lacks, not what is wrong in it.
+ */
+export const OFF_BY_DEFAULT: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['missing-indicator', 'missing-responsible', 'missing-goal', 'uncovered-goal']);
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -84,6 +84,38 @@ function definedNames(parsed: ParsedFile): Map<string, string> {
   return out;
 }
 
+/**
+ * The documents whose goals this file's `goals` entries name, each with a
+ * fingerprint of those entries. A parent plan's coverage (spec §7: its
+ * uncovered goals, and whether it has measures at all) depends on who names
+ * it in `goalsFrom` and links to its goals, so a change here re-checks it.
+ */
+function goalLinks(parsed: ParsedFile): Map<string, string> {
+  const out = new Map<string, string>();
+  if (parsed.kind !== 'strategy') {
+    return out;
+  }
+  const add = (docId: string, entry: string): void => {
+    out.set(docId, (out.get(docId) ?? '') + entry + '\n');
+  };
+  const plan = parsed.goalsFrom?.code;
+  if (plan !== undefined) {
+    add(plan, '');
+  }
+  for (const item of parsed.items) {
+    // The status is part of it: entries on removed items do not cover a goal.
+    const mark = (item.status ?? '') + '\0';
+    for (let r = item.refStart; r < item.refEnd; r++) {
+      const ref = parsed.references[r];
+      const target = ref.kind !== 'goals' ? undefined : (ref.docId ?? plan);
+      if (target !== undefined) {
+        add(target, mark + ref.code);
+      }
+    }
+  }
+  return out;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   /** name → URIs of the files that use it. */
@@ -92,7 +124,7 @@ export class WorkspaceIndex {
   private readonly definers = new Map<string, Set<string>>();
   private readonly diagnosticsCache = new Map<string, CodeDiagnostic[]>();
   /** Names per parsed file, computed once per parse (a 5,000-item document is read on every keystroke). */
-  private readonly namesCache = new WeakMap<ParsedFile, { used: Set<string>; defined: Map<string, string> }>();
+  private readonly namesCache = new WeakMap<ParsedFile, { used: Set<string>; defined: Map<string, string>; goals: Map<string, string> }>();
   /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
   private generationCounter = 0;
 
@@ -122,6 +154,7 @@ export class WorkspaceIndex {
     }
     const affected = new Set<string>([uri]);
     const before = old ? this.names(old.parsed).defined : new Map<string, string>();
+    const goalsBefore = old ? this.names(old.parsed).goals : new Map<string, string>();
     if (old) {
       this.unlink(old);
     }
@@ -139,10 +172,29 @@ export class WorkspaceIndex {
         this.collectAffected(name, affected);
       }
     }
+    // The other definers of a duplicated name point at this file's definition (related information), which may have moved.
+    for (const name of after.keys()) {
+      const definers = this.definers.get(name);
+      if (definers && definers.size > 1) {
+        this.collectAffected(name, affected);
+      }
+    }
     this.collectStaleSuggestions(before, after, affected);
-    this.addPlans(affected);
+    this.collectPlans(goalsBefore, this.names(parsed).goals, affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
+  }
+
+  /** The parent plans whose goal links from this file changed (spec §7: their coverage changes). */
+  private collectPlans(before: Map<string, string>, after: Map<string, string>, into: Set<string>): void {
+    for (const docId of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(docId) !== after.get(docId)) {
+        for (const u of this.definers.get('doc:' + docId) ?? []) {
+          into.add(u);
+        }
+      }
+    }
   }
 
   /**
@@ -182,7 +234,8 @@ export class WorkspaceIndex {
       this.collectAffected(name, affected);
     }
     this.collectStaleSuggestions(gone, new Map(), affected);
-    this.addPlans(affected);
+    this.collectPlans(this.names(old.parsed).goals, new Map(), affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -194,10 +247,10 @@ export class WorkspaceIndex {
     }
   }
 
-  private names(parsed: ParsedFile): { used: Set<string>; defined: Map<string, string> } {
+  private names(parsed: ParsedFile): { used: Set<string>; defined: Map<string, string>; goals: Map<string, string> } {
     let names = this.namesCache.get(parsed);
     if (!names) {
-      names = { used: usedNames(parsed), defined: definedNames(parsed) };
+      names = { used: usedNames(parsed), defined: definedNames(parsed), goals: goalLinks(parsed) };
       this.namesCache.set(parsed, names);
     }
     return names;
@@ -257,9 +310,17 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Adds the plans of every affected strategy: their union numbering and fallback resolution read it. */
-  private addPlans(into: Set<string>): void {
+  /**
+   * Adds the plans of every strategy affected through a name it uses (its
+   * `goalsFrom` plan changed, say): they resolve their goals through it.
+   * `changed`, the file that changed itself, is left out: its plans use its
+   * id and are affected already when its codes changed.
+   */
+  private addPlans(into: Set<string>, changed: string): void {
     for (const uri of [...into]) {
+      if (uri === changed) {
+        continue;
+      }
       const parsed = this.files.get(uri)?.parsed;
       if (parsed?.kind === 'strategy' && parsed.id !== undefined) {
         for (const u of this.users.get('impl:' + parsed.id) ?? []) {

@@ -200,14 +200,15 @@ function extendedStrategyItem(code: string, codes: ReadonlyMap<string, Item>, la
 }
 
 /**
- * The numbering diagnostics of a plan (spec 6.3): sibling sequences over the
- * codes of the plan and of the strategy it implements together, each plan
- * item under its parent in the plan or, at the plan's top level, under its
- * parent in the strategy. Only the plan's own items are reported on; a gap
- * the strategy has on its own is the strategy's. Order is judged within the
- * plan's listing.
+ * Where each item of a plan stands in the tree it shares with its strategy
+ * (spec 6.3): its depth there, and the code of its parent there ('' for the
+ * strategy's top level, `PLAN_TOP` for the plan's own top-level group). A
+ * top-level plan item with a strategy code stands where that item stands;
+ * one that extends a strategy code sits under it; any other starts the
+ * plan's own top level. The numbering check and the coverage rules (§7:
+ * measure depth in a plan) both place items here.
  */
-export function checkPlanNumbering(planItems: readonly Item[], strategyItems: readonly Item[]): CodeDiagnostic[] {
+export function sharedTreePlaces(planItems: readonly Item[], strategyItems: readonly Item[]): { depth: number; key: string | undefined }[] {
   const codes = new Map<string, Item>();
   // Single letters+digits codes by their digits (`1` → `SC1`); null where two labels share the digits.
   const labelled = new Map<string, Item | null>();
@@ -221,6 +222,37 @@ export function checkPlanNumbering(planItems: readonly Item[], strategyItems: re
       labelled.set(m[1], labelled.has(m[1]) ? null : item);
     }
   }
+  // Depths in the shared tree, parents first (items are in pre-order).
+  const places: { depth: number; key: string | undefined }[] = [];
+  planItems.forEach((item) => {
+    if (item.parent >= 0) {
+      places.push({ depth: places[item.parent].depth + 1, key: planItems[item.parent].id });
+    } else if (item.depth === 1) {
+      const same = codes.get(item.id);
+      const extended = same ? undefined : extendedStrategyItem(item.id, codes, labelled);
+      if (same) {
+        places.push({ depth: same.depth, key: same.parent >= 0 ? strategyItems[same.parent].id : '' });
+      } else if (extended) {
+        places.push({ depth: extended.depth + 1, key: extended.id });
+      } else {
+        places.push({ depth: 1, key: PLAN_TOP });
+      }
+    } else {
+      places.push({ depth: 0, key: undefined });
+    }
+  });
+  return places;
+}
+
+/**
+ * The numbering diagnostics of a plan (spec 6.3): sibling sequences over the
+ * codes of the plan and of the strategy it implements together, each plan
+ * item under its parent in the plan or, at the plan's top level, under its
+ * parent in the strategy. Only the plan's own items are reported on; a gap
+ * the strategy has on its own is the strategy's. Order is judged within the
+ * plan's listing.
+ */
+export function checkPlanNumbering(planItems: readonly Item[], strategyItems: readonly Item[]): CodeDiagnostic[] {
   const groups = new Map<string, UnionGroup>();
   const groupOf = (key: string, depth: number): UnionGroup => {
     let g = groups.get(key);
@@ -236,29 +268,11 @@ export function checkPlanNumbering(planItems: readonly Item[], strategyItems: re
     }
     groupOf(item.parent >= 0 ? strategyItems[item.parent].id : '', item.depth).strategy.push(item);
   }
-  // Depths in the shared tree, parents first (items are in pre-order).
-  const depth: number[] = new Array<number>(planItems.length).fill(0);
+  const places = sharedTreePlaces(planItems, strategyItems);
   planItems.forEach((item, i) => {
-    let key: string | undefined;
-    if (item.parent >= 0) {
-      depth[i] = depth[item.parent] + 1;
-      key = planItems[item.parent].id;
-    } else if (item.depth === 1) {
-      const same = codes.get(item.id);
-      const extended = same ? undefined : extendedStrategyItem(item.id, codes, labelled);
-      if (same) {
-        depth[i] = same.depth;
-        key = same.parent >= 0 ? strategyItems[same.parent].id : '';
-      } else if (extended) {
-        depth[i] = extended.depth + 1;
-        key = extended.id;
-      } else {
-        depth[i] = 1;
-        key = PLAN_TOP;
-      }
-    }
+    const { depth, key } = places[i];
     if (key !== undefined && item.valid) {
-      groupOf(key, depth[i]).plan.push(item);
+      groupOf(key, depth).plan.push(item);
     }
   });
   const out: CodeDiagnostic[] = [];

@@ -5,7 +5,8 @@
  * any other code anywhere in the fixture.
  */
 import * as assert from 'assert';
-import { DiagnosticCode, Severity } from '../../../server/src/model/types';
+import { DiagnosticCode, OFF_BY_DEFAULT, Severity } from '../../../server/src/model/types';
+import { DEFAULT_SETTINGS, Settings } from '../../../server/src/settings';
 import { diagnosticsOf, expectAtMarks, Fixture, fixture } from '../fixture';
 
 /** The default severities of the spec's table (section 4). */
@@ -26,6 +27,10 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'self-reference': 'warning',
   'removed-item': 'warning',
   'dependency-cycle': 'error',
+  'missing-indicator': 'warning',
+  'missing-responsible': 'warning',
+  'missing-goal': 'warning',
+  'uncovered-goal': 'warning',
 };
 
 export interface Expected {
@@ -40,6 +45,8 @@ export interface Expected {
   messages?: (string | RegExp)[];
   /** Other codes the fixture may also produce; by default none (`'any'`: do not look). */
   allow?: DiagnosticCode[] | 'any';
+  /** The settings of the workspace; by default the defaults, with the checked code turned on when it is off by default (spec §7). */
+  settings?: Settings;
 }
 
 function formatted(fx: Fixture, code: DiagnosticCode): { uri: string; start: number; text: string; severity: Severity }[] {
@@ -52,7 +59,8 @@ function formatted(fx: Fixture, code: DiagnosticCode): { uri: string; start: num
 /** Checks the fixture's diagnostics of one code against its marks (see `Expected`). */
 export function check(source: string, expected: DiagnosticCode | Expected): Fixture {
   const exp: Expected = typeof expected === 'string' ? { code: expected } : expected;
-  const fx = fixture(source);
+  const settings = exp.settings ?? (OFF_BY_DEFAULT.has(exp.code) ? { ...DEFAULT_SETTINGS, severity: { [exp.code]: DEFAULT_SEVERITY[exp.code] } } : DEFAULT_SETTINGS);
+  const fx = fixture(source, settings);
   expectAtMarks(fx, exp.code);
   const severity = exp.severity ?? DEFAULT_SEVERITY[exp.code];
   const actual = formatted(fx, exp.code);

@@ -1,12 +1,14 @@
 // The tree view's logic on plain data, without VS Code: filtering, labels, counts, finding a node.
 import * as assert from 'assert';
 import {
+  allDocuments,
   collectFilterValues,
   countItems,
   documentLabel,
   filterTree,
   findItemPath,
   itemLabel,
+  coverageParts,
   levelIcon,
   subtreeCounts,
   type TreeDocumentData,
@@ -28,13 +30,15 @@ function item(code: string, extra: Partial<TreeItemData> = {}): TreeItemData {
     descriptors: [],
     goals: [],
     actors: [],
+    flags: [],
+    coverage: {},
     children: [],
     ...extra,
   };
 }
 
 function doc(id: string, items: TreeItemData[], extra: Partial<TreeDocumentData> = {}): TreeDocumentData {
-  return { uri: `file:///ws/${id}.strategy.yaml`, kind: 'strategy', id, title: `Strategy ${id}`, range, errors: 0, warnings: 0, items, ...extra };
+  return { uri: `file:///ws/${id}.strategy.yaml`, kind: 'strategy', id, title: `Strategy ${id}`, range, errors: 0, warnings: 0, coverage: {}, items, ...extra };
 }
 
 /** Codes of a forest, depth first, for compact assertions. */
@@ -117,5 +121,61 @@ suite('tree model', () => {
     assert.strictEqual(new Set(icons).size, 4);
     assert.ok(levelIcon(7, 'strategy'));
     assert.notStrictEqual(levelIcon(1, 'catalog'), levelIcon(1, 'strategy'));
+  });
+
+  test('filters to the items a coverage rule flags, with their ancestors, and counts them', () => {
+    const gaps = doc('gaps', [
+      item('1', {
+        children: [
+          item('1.A', {
+            children: [
+              item('1.A.1', { flags: ['missing-indicator', 'missing-responsible'] }),
+              item('1.A.2', { flags: ['missing-indicator'] }),
+              item('1.A.3'),
+            ],
+          }),
+        ],
+      }),
+    ]);
+    assert.deepStrictEqual(codes(filterTree([gaps], { kind: 'coverage', value: 'missing-responsible' })[0].items), ['1', '1.A', '1.A.1']);
+    assert.deepStrictEqual(codes(filterTree([gaps], { kind: 'coverage', value: 'missing-indicator' })[0].items), ['1', '1.A', '1.A.1', '1.A.2']);
+    assert.deepStrictEqual(filterTree([gaps], { kind: 'coverage', value: 'uncovered-goal' }), []);
+    assert.deepStrictEqual(collectFilterValues([gaps], 'coverage'), [
+      { value: 'missing-indicator', count: 2 },
+      { value: 'missing-responsible', count: 1 },
+    ]);
+  });
+
+  test('names the gaps in a fixed order, leaving out the rules that flag nothing', () => {
+    assert.deepStrictEqual(coverageParts({ 'missing-indicator': 29, 'uncovered-goal': 3, 'missing-goal': 0 }), [
+      { rule: 'uncovered-goal', count: 3 },
+      { rule: 'missing-indicator', count: 29 },
+    ]);
+    assert.deepStrictEqual(coverageParts({}), []);
+  });
+});
+
+suite('tree model: format 1.1 (groups, removed items, plans)', () => {
+  test('a group heading is labelled by its title alone and never found as a code', () => {
+    const group = item('', { title: 'Strategická oblast', group: true, children: [item('1')] });
+    assert.strictEqual(itemLabel(group), 'Strategická oblast');
+    assert.strictEqual(levelIcon(1, 'strategy', group), 'folder');
+    const docs = [doc('a', [group])];
+    assert.deepStrictEqual(findItemPath(docs, docs[0].uri, '1')?.map((i) => i.code), ['', '1']);
+    assert.strictEqual(findItemPath(docs, docs[0].uri, ''), undefined);
+  });
+
+  test('a removed item has an icon of its own', () => {
+    assert.strictEqual(levelIcon(2, 'strategy', item('1.A', { removed: true })), 'circle-slash');
+  });
+
+  test('plans nested under their strategy are found, filtered and counted', () => {
+    const plan = doc('ap', [item('1', { children: [item('1.A', { descriptors: ['VIII.e'] })] })], { implements: 's' });
+    const docs = [doc('s', [item('1')], { plans: [plan] })];
+    assert.deepStrictEqual(allDocuments(docs).map((d) => d.id), ['s', 'ap']);
+    assert.deepStrictEqual(findItemPath(docs, plan.uri, '1.A')?.map((i) => i.code), ['1', '1.A']);
+    const filtered = filterTree(docs, { kind: 'descriptor', value: 'VIII.e' });
+    assert.deepStrictEqual(filtered.map((d) => [d.id, d.items.length, d.plans?.map((p) => p.id)]), [['s', 0, ['ap']]]);
+    assert.deepStrictEqual(collectFilterValues(docs, 'descriptor'), [{ value: 'VIII.e', count: 1 }]);
   });
 });
