@@ -55,11 +55,12 @@ export function splitList(text: string): string[] {
 /** The codes named in a text (`po 1.2.1 a 1.2.2`, `A1.1, A1.2`): the code-shaped words only. */
 export function codesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\w.])((?:[A-Z]{1,3}\d{1,3}|\d{1,3}|[A-Z]{1,2})(?:\.(?:\d{1,3}|[A-Z]{1,2}|[IVXL]{1,6}|[A-Z]{1,3}\d{1,3}))*)(?![\w])/gu)) {
-    const code = m[1].replace(/\.$/, '');
-    // A lone number or letter is a count or an initial, not a code, unless it is the whole text.
-    if (code.includes('.') || /^[A-Z]+\d+$/.test(code) || text.trim() === code) {
-      out.push(code);
+  // A code may be qualified by the document it lies in (`kv-plan/A1.1`, spec §2.2): the qualifier is kept.
+  for (const m of text.matchAll(/(?<![\w./-])((?:[a-z0-9][a-z0-9-]*\/)?)((?:[A-Z]{1,3}\d{1,3}|\d{1,3}|[A-Z]{1,2})(?:\.(?:\d{1,3}|[A-Z]{1,2}|[IVXL]{1,6}|[A-Z]{1,3}\d{1,3}))*)(?![\w])/gu)) {
+    const code = m[2].replace(/\.$/, '');
+    // A lone number or letter is a count or an initial, not a code, unless it is the whole entry or qualified.
+    if (code.includes('.') || /^[A-Z]+\d+$/.test(code) || m[1] !== '' || text.trim() === code) {
+      out.push(m[1] + code);
     }
   }
   return out;
@@ -130,13 +131,13 @@ export function applyAttribute(item: ImportItem, key: string, value: string, act
       item.descriptors.push(...descriptorsIn(v).map((d) => d.code));
       return true;
     case 'goals':
-      item.goals.push(...codesIn(v));
+      item.goals.push(...splitList(v).flatMap(codesIn));
       return true;
     case 'related':
-      item.related.push(...codesIn(v));
+      item.related.push(...splitList(v).flatMap(codesIn));
       return true;
     case 'after':
-      item.after.push(...codesIn(v));
+      item.after.push(...splitList(v).flatMap(codesIn));
       return true;
     case 'responsible': {
       const [first, ...others] = splitList(v);
@@ -182,7 +183,8 @@ export function applyAttribute(item: ImportItem, key: string, value: string, act
       item.budget = { ...item.budget, source: v };
       return true;
     case 'status':
-      item.status = saysRemoved(v) ? 'vypuštěno' : v;
+      // The spec's own words for a removed item stay as written; a sentence that says so ("Cíl je vypuštěn") becomes `vypuštěno`.
+      item.status = /^(?:removed|vypuštěno|vypuštěn|zrušeno)$/iu.test(v) || !saysRemoved(v) ? v : 'vypuštěno';
       return true;
     default:
       return false;

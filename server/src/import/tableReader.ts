@@ -127,6 +127,10 @@ export function readTables(source: Source, options: TableImportOptions): ImportR
       if (groupName !== '' && groupName !== group) {
         group = groupName;
         tree.openGroup({ kind: 'group', group: groupName, items: [], at: row.at });
+      } else if (groupName === '' && group !== undefined && layout.keys.includes('group') && !tree.nests(coded.code)) {
+        // The group column empties: the item stands outside the group again.
+        group = undefined;
+        tree.closeGroups();
       }
       const item = newItem(coded.code, cell('title') || coded.rest, row.at);
       if (item.title === '') {

@@ -77,6 +77,12 @@ export class TreeBuilder {
     this.groups.push({ group, level });
   }
 
+  /** Closes every open group and item: what follows is top-level. */
+  closeGroups(): void {
+    this.groups = [];
+    this.stack = [];
+  }
+
   /** Closes every open item, so that what follows is not placed below them. */
   closeItems(): void {
     this.stack = [];

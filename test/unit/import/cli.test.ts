@@ -149,4 +149,13 @@ describe('import: strategy-import CLI', () => {
     assert.match(r.err, /^strategy-import: velky\.txt: importing 27001 lines and rows…\nstrategy-import: velky\.txt: 27000 items, writing…\n$/);
     assert.match(r.out, /^Import report\n/);
   });
+
+  it('maps spreadsheet columns with --columns and marks a plan with --implements', async () => {
+    fs.writeFileSync(path.join(dir, 'ap.csv'), 'Ozn.;Text;Kdo\n1.1.3;Nové opatření;Odbor dopravy\n');
+    const r = await cli(['ap.csv', '--columns', 'code=Ozn.,title=Text,responsible=Kdo', '--implements', 'ssd-strategie', '--id', 'ssd-ip'], dir);
+    assert.strictEqual(r.status, 0, r.err);
+    const written = fs.readFileSync(path.join(dir, 'ap.strategy.yaml'), 'utf8');
+    assert.match(written, /^strategy: ssd-ip\ntitle: ap\.csv\nimplements: ssd-strategie\n/);
+    assert.match(written, /- id: 1\.1\.3\n {4}title: Nové opatření\n {4}responsible: odbor-dopravy\n/);
+  });
 });

@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { importSource, ImportOptions, ImportOutput } from '../../../server/src/import/importStrategy';
 import { ImportError } from '../../../server/src/import/model';
 import { readSource } from '../../../server/src/node/importSources';
-import { ACTORS_SHEET, DOCUMENT_SHEET, ITEMS_SHEET } from '../../../server/src/table/columns';
+import { ACTORS_SHEET, ColumnKey, DOCUMENT_SHEET, ITEM_COLUMNS, ITEMS_SHEET } from '../../../server/src/table/columns';
 import { makeXlsx } from '../../support/importFixtures';
 import { checkFiles, flatItems } from './support';
 
@@ -125,5 +125,36 @@ describe('import: spreadsheets', () => {
   it('says that a damaged workbook cannot be read', async () => {
     const bytes = await makeXlsx([{ name: 'A', rows: [['Kód', 'Název'], ['1', 'X']] }]);
     await assert.rejects(importFile(bytes.slice(0, 300), 'plan.xlsx'), (e: unknown) => e instanceof ImportError && e.messageId === 'import.error.corrupt' && e.args[0] === 'plan.xlsx');
+  });
+});
+
+describe('import: the export\'s table layout, every column', () => {
+  it('reads back groups, qualified references, removed items, periods and budgets as the table writes them', async () => {
+    const header = ITEM_COLUMNS.map((c) => c.cs);
+    const row = (values: Partial<Record<ColumnKey, string>>): string[] => ITEM_COLUMNS.map((c) => values[c.key] ?? '');
+    const bytes = await makeXlsx([
+      {
+        name: ITEMS_SHEET,
+        rows: [
+          header,
+          row({ code: 'SC1', title: 'Správa dat', group: 'Strategická oblast Data', goals: 'kv-plan/A1.1, A1.2', related: 'SC2' }),
+          row({ code: '1.1', title: 'Kvalita', parent: 'SC1', group: 'Strategická oblast Data', after: '1.2', from: '2024-01', to: '2025-06', budget: '1000000', currency: 'CZK', source: 'rozpočet města' }),
+          row({ code: '1.2', title: 'Zrušený cíl', parent: 'SC1', group: 'Strategická oblast Data', status: 'removed' }),
+          row({ code: 'SC2', title: 'Sdílení dat', related: 'ssd-strategie/2.1' }),
+        ],
+      },
+      { name: DOCUMENT_SHEET, rows: [['strategy', 'data'], ['title', 'Strategie dat'], ['goalsFrom', 'kv-plan']] },
+    ]);
+    const out = await importFile(bytes, 'data.xlsx');
+    const doc = parse(out.files[0].text) as { goalsFrom: string; items: { group?: string; id?: string }[] };
+    assert.strictEqual(doc.goalsFrom, 'kv-plan');
+    assert.deepStrictEqual(doc.items.map((e) => e.group ?? e.id), ['Strategická oblast Data', 'SC2']);
+    const items = flatItems(out.files[0].text);
+    assert.deepStrictEqual(items.map((i) => [i.id, i.parent]), [['SC1', undefined], ['1.1', 'SC1'], ['1.2', 'SC1'], ['SC2', undefined]]);
+    assert.deepStrictEqual(items[0].goals, ['kv-plan/A1.1', 'A1.2']);
+    assert.deepStrictEqual(items[3].related, ['ssd-strategie/2.1']);
+    assert.deepStrictEqual(items[1].timeline, { from: '2024-01', to: '2025-06' });
+    assert.deepStrictEqual(items[1].budget, { amount: '1000000', currency: 'CZK', source: 'rozpočet města' });
+    assert.strictEqual(items[2].status, 'removed');
   });
 });
