@@ -19,7 +19,7 @@ import { EditOptions } from './engine/edits';
 import { itemAtOffset } from './engine/locate';
 import { effectiveSeverity, toLspDiagnostics } from './engine/lspDiagnostics';
 import { createMessages, localeOf, Messages } from './messages';
-import { CodeDiagnostic, Item, ParsedFile } from './model/types';
+import { CodeDiagnostic, ParsedFile } from './model/types';
 import { IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
 import { reparseItem } from './parse/incremental';
 import { parseMarkdown } from './parse/parseMarkdown';
@@ -61,6 +61,13 @@ export interface WorkspaceSummary {
   errors: number;
   warnings: number;
 }
+
+/**
+ * The built-in catalog parsed once per compiled schemas: its text never
+ * changes and parsing it is most of the cost of a new service, which a test
+ * run builds thousands of. A catalog's parse is never changed in place.
+ */
+const builtinParses = new WeakMap<object, ParsedFile>();
 
 export class LanguageService {
   readonly messages: Messages;
@@ -139,6 +146,11 @@ export class LanguageService {
     return { affected, rescan };
   }
 
+  /** New workspace folders (URIs); the caller re-indexes what their globs now match. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((r) => r.replace(/\/$/, ''));
+  }
+
   /** The path of `uri` relative to the workspace root that contains it (the whole path when none does). */
   private relativePath(uri: string): string {
     const root = this.roots.find((r) => uri.startsWith(r + '/'));
@@ -175,6 +187,14 @@ export class LanguageService {
     }
     if (!kind) {
       return undefined;
+    }
+    if (uri === BUILTIN_CATALOG_URI && text === BUILTIN_CATALOG_TEXT) {
+      let builtin = builtinParses.get(this.validators);
+      if (!builtin) {
+        builtin = parseFile(uri, text, 'catalog', this.validators, DEFAULT_LIMITS);
+        builtinParses.set(this.validators, builtin);
+      }
+      return builtin;
     }
     const limits = { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
     // An edit inside one item re-reads only that item; anything else is parsed whole.
@@ -335,10 +355,12 @@ export class LanguageService {
     return searchCodes(this.context, query, limit);
   }
 
-  /** The deepest item of a strategy document whose mapping holds `offset`. */
-  itemAt(uri: string, offset: number): Item | undefined {
+  /** The code of the deepest item of a strategy document whose mapping holds `position`, for revealing it in the tree view. */
+  itemCodeAt(uri: string, position: Position): { uri: string; code: string } | null {
     const parsed = this.index.get(uri)?.parsed;
-    return parsed?.kind === 'strategy' ? itemAtOffset(parsed, offset) : undefined;
+    const doc = this.documents.get(uri);
+    const item = parsed?.kind === 'strategy' && doc ? itemAtOffset(parsed, doc.offsetAt(position)) : undefined;
+    return item ? { uri, code: item.id } : null;
   }
 }
 

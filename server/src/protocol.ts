@@ -38,6 +38,10 @@ export interface TreeItemData {
   /** The items flagged at or below this one, by rule. */
   coverage: CoverageCounts;
   children: TreeItemData[];
+  /** A group (spec 6.2): a heading without a code (`code` is empty), its items as children. */
+  group?: boolean;
+  /** The item is removed (spec 6.5): it keeps its code, shown struck through. */
+  removed?: boolean;
 }
 
 /** One strategy document or descriptor catalog of the workspace. */
@@ -57,6 +61,10 @@ export interface TreeDocumentData {
    */
   coverage: CoverageCounts;
   items: TreeItemData[];
+  /** The id of the strategy this document implements (spec 6.3), when it is a plan. */
+  implements?: string;
+  /** The plans implementing this document, shown under it (a plan whose strategy is in the workspace is not listed at the top). */
+  plans?: TreeDocumentData[];
 }
 
 /** The workspace's strategy documents and catalogs with their item trees, sorted by id. */

@@ -212,7 +212,6 @@ export function discoverFeatures(service: LanguageService, featuresDir = path.jo
   const features: Feature[] = [
     { name: 'lspDiagnostics', global: false, call: (s) => s.service.lspDiagnostics(s.uri) },
     { name: 'summary', global: true, call: (s) => s.service.summary() },
-    { name: 'itemAt', global: false, call: (s) => s.service.itemAt(s.uri, s.offset) },
   ];
   const skipped: string[] = [];
   const site = dummySite(service);

@@ -6,7 +6,7 @@
  * agrees with the diagnostics.
  */
 import type { FeatureContext } from './context';
-import { Problem, ResolveContext, Target } from '../model/resolve';
+import { Problem, ResolveContext, standsFor, Target } from '../model/resolve';
 import { CatalogDocument, Item, Reference, Span, StrategyDocument } from '../model/types';
 import { isItemCode } from '../parse/codes';
 import { locateInMarkdown, locateReference } from './markdownNavigation';
@@ -24,6 +24,8 @@ export interface Located {
   definition: boolean;
   /** The reference under the cursor (for the document-id part of a qualified reference, that part as a `documents` reference). */
   ref?: Reference;
+  /** On the `id` of a plan's item that stands for its strategy's item (spec 6.3): the plan's item; `target` is the strategy's. */
+  standIn?: { doc: StrategyDocument; item: Item };
 }
 
 /** What stands at `offset` of the indexed file `uri`, or undefined where there is no code. */
@@ -53,12 +55,27 @@ function locateInStrategy(ctx: ResolveContext, doc: StrategyDocument, offset: nu
   for (const item of doc.items) {
     if (spanContains(item.idSpan, offset)) {
       // A malformed id defines nothing; its `invalid-id` diagnostic says why.
-      return isItemCode(item.id) ? { target: { kind: 'item', doc, item }, span: item.idSpan, definition: true } : undefined;
+      if (!isItemCode(item.id)) {
+        return undefined;
+      }
+      // A plan's item that stands for its strategy's is that item: navigation, references and rename go to the strategy.
+      const strategy = standsFor(ctx.index, doc, item);
+      return strategy
+        ? { target: { kind: 'item', doc: strategy.doc, item: strategy.item }, span: item.idSpan, definition: false, standIn: { doc, item } }
+        : { target: { kind: 'item', doc, item }, span: item.idSpan, definition: true };
     }
   }
   for (const actor of doc.actors) {
     if (spanContains(actor.span, offset)) {
       return { target: { kind: 'actor', doc, actor }, span: actor.span, definition: true };
+    }
+  }
+  for (const declaration of doc.outside) {
+    if (spanContains(declaration.span, offset)) {
+      // A declaration of an outside document (spec 6.4); a workspace document of the same id wins, as in resolution.
+      const workspace = ctx.index.strategy(declaration.id);
+      const target: Target = workspace ? { kind: 'document', doc: workspace } : { kind: 'outside', id: declaration.id, declaration, doc };
+      return { target, span: declaration.span, definition: !workspace };
     }
   }
   return undefined;

@@ -57,9 +57,9 @@ export function definitionOf(target: Target): { uri: string; span: Span } | unde
 /**
  * The references of each file grouped by the name they use, built once per
  * parse: `i:CODE` for item references (`related`, `goals`, Markdown qualified
- * references and bare codes), `d:CODE` for descriptors, `D:ID` for document
- * ids (`goalsFrom`, `documents[].strategy`, front matter, and the document
- * part of qualified references).
+ * references and bare codes, `after`), `d:CODE` for descriptors, `D:ID` for
+ * document ids (`goalsFrom`, `implements`, `documents[].strategy`, front
+ * matter, and the document part of qualified references).
  */
 export class FileReferenceIndex {
   private readonly byFile = new WeakMap<ParsedFile, Map<string, Reference[]>>();
@@ -88,9 +88,9 @@ function buildTable(parsed: StrategyDocument | MarkdownDocument): Map<string, Re
   for (const ref of refs) {
     if (ref.kind === 'descriptors') {
       add('d:' + ref.code, ref);
-    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
+    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents' || ref.kind === 'implements') {
       add('D:' + ref.code, ref);
-    } else if (ref.kind === 'related' || ref.kind === 'goals' || ref.kind === 'markdown') {
+    } else if (ref.kind === 'related' || ref.kind === 'after' || ref.kind === 'goals' || ref.kind === 'markdown') {
       add('i:' + ref.code, ref);
       const docRef = documentPart(ref);
       if (docRef) {
@@ -125,8 +125,20 @@ function filesReferringTo(ctx: FeatureContext, doc: StrategyDocument): string[] 
   return uris.includes(doc.uri) ? uris : [doc.uri, ...uris];
 }
 
-/** Visits the uses of items of `doc` (`wanted`: code → items); false when cancelled. */
+/**
+ * Visits the uses of items of `doc` (`wanted`: code → items); false when
+ * cancelled. The items of its plans that stand for them (spec 6.3) are uses
+ * too, their `id`s and the references to them.
+ */
 function visitItemUses(ctx: FeatureContext, doc: StrategyDocument, wanted: Map<string, Set<Item>>, sink: Sink, token?: CancellationToken): boolean {
+  const plans = doc.id !== undefined ? ctx.index.plansOf(doc.id) : [];
+  // The item a target stands as: a plan's item that stands for one of `doc`'s is that item.
+  const standing = (targetDoc: StrategyDocument, item: Item): Item | undefined => {
+    if (targetDoc === doc) {
+      return item;
+    }
+    return plans.includes(targetDoc) ? ctx.index.item(doc, item.id) : undefined;
+  };
   for (const { uri, parsed } of referringFiles(ctx, filesReferringTo(ctx, doc))) {
     if (cancelled(token)) {
       return false;
@@ -145,12 +157,22 @@ function visitItemUses(ctx: FeatureContext, doc: StrategyDocument, wanted: Map<s
       for (const ref of refs) {
         if (!last || last.kind !== ref.kind || last.docId !== ref.docId) {
           const target = resolveReference(ctx, parsed, ref).target;
-          lastItem = target?.kind === 'item' && target.doc === doc && set.has(target.item) ? target.item : undefined;
+          const item = target?.kind === 'item' ? standing(target.doc, target.item) : undefined;
+          lastItem = item && set.has(item) ? item : undefined;
           last = ref;
         }
         if (lastItem) {
           sink(uri, ref, lastItem);
         }
+      }
+    }
+  }
+  for (const plan of plans) {
+    for (const [code, set] of wanted) {
+      const standIn = ctx.index.item(plan, code);
+      const item = standIn ? ctx.index.item(doc, code) : undefined;
+      if (standIn && item && set.has(item)) {
+        sink(plan.uri, { kind: 'related', text: code, span: standIn.idSpan, code, codeSpan: standIn.idSpan, fromItem: code }, item);
       }
     }
   }
@@ -247,7 +269,8 @@ function visitOutsideUses(ctx: FeatureContext, id: string, code: string | undefi
       }
       const res = resolveReference(ctx, parsed, ref).target;
       if (code === undefined ? res?.kind === 'outside' || res?.kind === 'outsideItem' : res?.kind === 'outsideItem' && res.code === code) {
-        sink(uri, ref, undefined);
+        // A document's use is its id: the document part of a qualified reference.
+        sink(uri, code === undefined ? (documentPart(ref) ?? ref) : ref, undefined);
       }
     }
   }

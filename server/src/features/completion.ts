@@ -21,7 +21,7 @@ import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from '../engine/context';
 import { Span, StrategyDocument } from '../model/types';
-import { candidate, Candidate, CandidateList } from '../engine/candidates';
+import { candidate, Candidate, CandidateList, candidateList } from '../engine/candidates';
 import { CompletionSite, markdownCompletionSite, yamlCompletionSite } from '../engine/completionContext';
 import { nextFreeCode } from '../engine/sequences';
 import { foldText } from '../model/text';
@@ -71,9 +71,12 @@ function strategyCompletions(ctx: FeatureContext, doc: StrategyDocument, site: C
     case 'id':
       return [idCompletion(ctx, doc, site, text, offset)];
     case 'goalsFrom':
+    case 'implements':
     case 'documents': {
       const own = new Set(doc.id !== undefined ? [doc.id] : []);
-      return toItems(rank(cache.documentList(ctx), site.typed, own), site, site.range, text, offset);
+      // `documents[].strategy` names a workspace document; `goalsFrom` and `implements` may also name a declared outside one (spec 6.4).
+      const list = site.key === 'documents' ? cache.documentList(ctx) : withOutsideDocuments(ctx, cache.documentList(ctx));
+      return toItems(rank(list, site.typed, own), site, site.range, text, offset);
     }
     case 'descriptors':
       return toItems(rank(cache.descriptorList(ctx), site.typed, listed), site, site.range, text, offset);
@@ -81,18 +84,27 @@ function strategyCompletions(ctx: FeatureContext, doc: StrategyDocument, site: C
     case 'partners':
       return toItems(rank(cache.actorList(ctx, doc), site.typed, listed), site, site.range, text, offset);
     case 'related':
+    case 'after':
     case 'goals': {
       if (site.typed.includes('/')) {
         return qualifiedCompletions(ctx, site, text, offset);
       }
-      if (site.ownId !== undefined && site.key === 'related') {
+      if (site.ownId !== undefined && site.key !== 'goals') {
         listed.add(site.ownId);
       }
-      const planId = site.key === 'goals' ? (doc.goalsFrom?.code ?? goalsFromInText(text.getText())) : undefined;
+      // A plan without its own `goalsFrom` takes its strategy's (spec 6.3).
+      const strategy = ctx.index.strategyOf(doc);
+      const planId = site.key === 'goals' ? (doc.goalsFrom?.code ?? goalsFromInText(text.getText()) ?? strategy?.goalsFrom?.code) : undefined;
       const plan = site.key === 'goals' ? (planId !== undefined ? ctx.index.strategy(planId) : undefined) : doc;
-      const codes = plan ? toItems(rank(cache.itemList(ctx, plan), site.typed, listed), site, site.range, text, offset) : [];
+      let codes = plan ? rank(cache.itemList(ctx, plan), site.typed, withRemoved(plan, listed)) : [];
+      if (site.key !== 'goals' && strategy) {
+        // In a plan, unqualified `related` and `after` also name the strategy's items (spec 6.3).
+        const own = new Set(codes.map((c) => c.code));
+        const more = rank(cache.itemList(ctx, strategy), site.typed, withRemoved(strategy, listed)).filter((c) => !own.has(c.code));
+        codes = [...codes, ...more];
+      }
       // Without a plan document, goals can only be qualified: every document id is offered.
-      return [...documentPrefixes(ctx, site, text, offset, plan === undefined), ...codes];
+      return [...documentPrefixes(ctx, site, text, offset, plan === undefined), ...toItems(codes, site, site.range, text, offset)];
     }
     default:
       return undefined;
@@ -113,9 +125,10 @@ function qualifiedCompletions(ctx: FeatureContext, site: CompletionSite, text: T
   const docId = site.typed.slice(0, slash);
   const doc = ctx.index.strategy(docId);
   if (!doc) {
+    // An outside document's codes are not known (spec 6.4): nothing to offer after its `doc-id/`.
     return [];
   }
-  const listed = new Set(site.listed.filter((l) => l.startsWith(docId + '/')).map((l) => l.slice(docId.length + 1)));
+  const listed = withRemoved(doc, new Set(site.listed.filter((l) => l.startsWith(docId + '/')).map((l) => l.slice(docId.length + 1))));
   const range = { start: site.range.start + slash + 1, end: site.range.end };
   const codeSite = { ...site, typed: site.typed.slice(slash + 1), wrapInList: false, needsSpace: false };
   return toItems(rank(ctx.caches.candidates.itemList(ctx, doc), codeSite.typed, listed), codeSite, range, text, offset);
@@ -131,12 +144,33 @@ function documentPrefixes(ctx: FeatureContext, site: CompletionSite, text: TextD
   if (!all && !/[a-z]/.test(typed)) {
     return [];
   }
-  const docs = ctx.caches.candidates.documentList(ctx).entries.filter((d) => d.code.startsWith(typed));
+  const docs = withOutsideDocuments(ctx, ctx.caches.candidates.documentList(ctx)).entries.filter((d) => d.code.startsWith(typed));
   return docs.slice(0, MAX_ITEMS).map((d, i) => ({
     ...toItem({ ...d, code: d.code + '/' }, i, site, site.range, text, offset),
     sortText: 'a' + String(i).padStart(5, '0'),
     command: { title: '', command: 'editor.action.triggerSuggest' },
   }));
+}
+
+/** `exclude` with the codes of `doc`'s removed items (spec 6.5): completion never offers them. */
+function withRemoved(doc: StrategyDocument, exclude: Set<string>): Set<string> {
+  for (const item of doc.items) {
+    if (item.removed) {
+      exclude.add(item.id);
+    }
+  }
+  return exclude;
+}
+
+/** The workspace documents and, after them, the ids declared outside the workspace (spec 6.4) that no workspace document has. */
+function withOutsideDocuments(ctx: FeatureContext, documents: CandidateList): CandidateList {
+  const outside = ctx.index.outsideIds().filter((id) => !ctx.index.strategy(id));
+  if (outside.length === 0) {
+    return documents;
+  }
+  const level = ctx.messages.text('hover.outside');
+  const entries = outside.map((id) => candidate(id, ctx.index.outsideDocument(id)?.declaration.title ?? '', level, CompletionItemKind.Reference));
+  return candidateList([...documents.entries, ...entries]);
 }
 
 /** The candidates as completion items replacing `range` (the value being typed, or its code part after `doc-id/`). */
@@ -169,7 +203,12 @@ function toItem(c: Candidate, order: number, site: CompletionSite, range: Span, 
 function idCompletion(ctx: FeatureContext, doc: StrategyDocument, site: CompletionSite, text: TextDocument, offset: number): CompletionItem {
   // A broken parse may have lost the items after the error: the last good parse knows the document's numbering.
   const basis = ctx.caches.lastGood.fallbackFor(doc) ?? doc;
-  const code = nextFreeCode(basis, site.parentCode, site.siblings ?? []);
+  // In a plan, under an item of its strategy, the next code free in both documents (spec 6.3).
+  const strategy = ctx.index.strategyOf(doc);
+  const code =
+    strategy && site.parentCode !== undefined && ctx.index.item(strategy, site.parentCode)
+      ? nextFreeCode(strategy, site.parentCode, [...(site.siblings ?? []), ...basis.items.map((i) => i.id)])
+      : nextFreeCode(basis, site.parentCode, site.siblings ?? []);
   const parent = site.parentCode !== undefined ? basis.items.find((i) => i.id === site.parentCode) : undefined;
   const depth = site.parentCode === undefined ? 1 : parent ? parent.depth + 1 : site.parentCode.split('.').length + 1;
   const level = ctx.messages.levelName(depth, basis.levels);

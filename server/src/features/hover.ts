@@ -6,7 +6,8 @@
  */
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver-protocol';
 import type { FeatureContext } from '../engine/context';
-import { Problem, resolveReference, Target } from '../model/resolve';
+import { Problem, resolveReference, standsFor, Target } from '../model/resolve';
+import { canonicalNode, followers } from '../model/dependencies';
 import { Item, StrategyDocument } from '../model/types';
 import { locate } from '../engine/locate';
 import { countUses } from '../engine/referenceSearch';
@@ -22,7 +23,7 @@ export function hover(ctx: FeatureContext, uri: string, position: Position, toke
   if (!text || !found) {
     return null;
   }
-  const value = found.target ? describeTarget(ctx, found.target, token) : describeProblem(ctx, found.problem);
+  const value = found.target ? describeTarget(ctx, found.target, token, found.standIn) : describeProblem(ctx, found.problem);
   if (value === undefined || cancelled(token)) {
     return null;
   }
@@ -33,8 +34,8 @@ function describeProblem(ctx: FeatureContext, problem: Problem | undefined): str
   return problem ? '⚠ ' + ctx.messages.format(problem.message, problem.suggestions) : undefined;
 }
 
-/** The Markdown text describing a target; undefined when cancelled. */
-function describeTarget(ctx: FeatureContext, target: Target, token?: CancellationToken): string | undefined {
+/** The Markdown text describing a target (on a plan's item standing for it, that item); undefined when cancelled. */
+function describeTarget(ctx: FeatureContext, target: Target, token?: CancellationToken, standIn?: { doc: StrategyDocument; item: Item }): string | undefined {
   const uses = countUses(ctx, target, token);
   if (!uses) {
     return undefined;
@@ -42,12 +43,13 @@ function describeTarget(ctx: FeatureContext, target: Target, token?: Cancellatio
   const m = ctx.messages;
   switch (target.kind) {
     case 'item':
-      return describeItem(ctx, target.doc, target.item, uses.references);
+      return standIn ? describeItem(ctx, standIn.doc, standIn.item, uses.references) : describeItem(ctx, target.doc, target.item, uses.references);
     case 'document': {
       const d = target.doc;
       return [
         `**\`${d.id ?? ''}\`** ${escapeMarkdown(d.title)}`,
         `*${m.text('hover.document')}* · ${plural(m, 'items', d.items.length)}`,
+        ...(d.implements && d.implements.code !== d.id ? [m.text('hover.plan', d.implements.code)] : []),
         plural(m, 'refs', uses.references),
       ].join('\n\n');
     }
@@ -101,23 +103,46 @@ function describeItem(ctx: FeatureContext, doc: StrategyDocument, item: Item, us
   for (let i: Item | undefined = item; i; i = i.parent >= 0 ? doc.items[i.parent] : undefined) {
     chain.unshift(`\`${i.id}\``);
   }
+  // A plan's item that stands for its strategy's (spec 6.3) shows both titles; its own may be omitted.
+  const strategy = standsFor(ctx.index, doc, item);
   const parts = [
-    `**\`${item.id}\`** ${escapeMarkdown(item.title)}`,
-    `*${escapeMarkdown(m.levelName(item.depth, doc.levels))}* · \`${doc.id ?? ''}\``,
+    `**\`${item.id}\`** ${escapeMarkdown(item.title || strategy?.item.title || '')}`,
+    `*${escapeMarkdown(m.levelName(strategy?.item.depth ?? item.depth, doc.levels ?? strategy?.doc.levels))}* · \`${doc.id ?? ''}\``,
     chain.join(' › '),
   ];
+  if (strategy) {
+    parts.push(m.text('hover.standsFor', item.id, strategy.doc.id ?? '', escapeMarkdown(strategy.item.title)));
+  }
+  const removed = item.removed ? item : strategy?.item.removed ? strategy.item : undefined;
+  if (removed) {
+    parts.push(`**${m.text('hover.removed', escapeMarkdown(removed.status ?? ''))}**`);
+  }
   if (item.description) {
     parts.push(escapeMarkdown(item.description));
   }
-  const groups: Record<'descriptors' | 'goals' | 'responsible' | 'partners' | 'related', string[]> = { descriptors: [], goals: [], responsible: [], partners: [], related: [] };
+  const groups: Record<'descriptors' | 'goals' | 'responsible' | 'partners' | 'related' | 'after' | 'before', string[]> = { descriptors: [], goals: [], responsible: [], partners: [], related: [], after: [], before: [] };
   for (const ref of doc.references.slice(item.refStart, item.refEnd)) {
-    if (ref.kind !== 'descriptors' && ref.kind !== 'goals' && ref.kind !== 'responsible' && ref.kind !== 'partners' && ref.kind !== 'related') {
+    if (ref.kind !== 'descriptors' && ref.kind !== 'goals' && ref.kind !== 'responsible' && ref.kind !== 'partners' && ref.kind !== 'related' && ref.kind !== 'after') {
       continue;
     }
     const target = resolveReference(ctx, doc, ref).target;
     groups[ref.kind].push(`\`${ref.text}\`${nameOf(target)}`);
   }
-  const labels = { descriptors: 'hover.descriptors', goals: 'hover.goals', responsible: 'hover.responsible', partners: 'hover.partners', related: 'hover.related' } as const;
+  // What comes after this item (spec 6.6): the `after` entries anywhere that lead to it.
+  for (const link of followers(ctx, canonicalNode(ctx, doc, item))) {
+    const code = link.doc === doc || link.doc.id === undefined ? link.ref.fromItem ?? '' : `${link.doc.id}/${link.ref.fromItem ?? ''}`;
+    const from = link.doc.items.find((i) => i.id === link.ref.fromItem);
+    groups.before.push(`\`${code}\`${from ? ' ' + escapeMarkdown(from.title) : ''}`);
+  }
+  const labels = {
+    descriptors: 'hover.descriptors',
+    goals: 'hover.goals',
+    responsible: 'hover.responsible',
+    partners: 'hover.partners',
+    related: 'hover.related',
+    after: 'hover.after',
+    before: 'hover.before',
+  } as const;
   const lines = (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => groups[k].length > 0).map((k) => `**${m.text(labels[k])}:** ${listed(groups[k])}`);
   if (lines.length > 0) {
     parts.push(lines.join('  \n'));

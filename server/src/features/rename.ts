@@ -74,6 +74,13 @@ export function rename(ctx: FeatureContext, uri: string, position: Position, new
     case 'descriptor':
       edits = renameSimple(ctx, target, name, checkDescriptorName(ctx, target, name), token);
       break;
+    case 'outside':
+      // An outside document's id: its declaration, and every `implements`, `goalsFrom` and qualified reference naming it.
+      edits = renameSimple(ctx, target, name, checkDocumentName(ctx, name) ?? (ctx.index.outsideDocument(name) ? 'rename.documentExists' : undefined), token);
+      break;
+    case 'outsideItem':
+      // A code of an outside document is not known here: nothing to rename it with.
+      throw refuse(ctx.messages.text('rename.outsideCode', target.id));
   }
   return edits && !cancelled(token) ? toWorkspaceEdit(ctx, edits, options) : null;
 }
@@ -140,5 +147,29 @@ function renameItem(ctx: FeatureContext, doc: StrategyDocument, item: Item, name
       throw refuse(renamed === item ? m.text('rename.collision', name) : m.text('rename.collisionChild', name, code));
     }
   }
-  return itemRenameEdits(ctx, doc, plan, token);
+  const edits = itemRenameEdits(ctx, doc, plan, token);
+  if (!edits || doc.id === undefined) {
+    return edits;
+  }
+  // The plans' items that stand for renamed items are uses already; their own items below them follow (spec 6.3).
+  for (const implementing of ctx.index.plansOf(doc.id)) {
+    const below = new Map<Item, string>();
+    for (const planItem of implementing.items) {
+      const rest = planItem.id.slice(item.id.length);
+      const extends_ = planItem.id.startsWith(item.id) && (rest.startsWith('.') || (/[A-Z]$/.test(item.id) && /^\d/.test(rest)));
+      if (extends_ && isItemCode(planItem.id) && !ctx.index.item(doc, planItem.id)) {
+        below.set(planItem, name + rest);
+      }
+    }
+    const more: SpanEdits | undefined = below.size > 0 ? itemRenameEdits(ctx, implementing, below, token) : new Map();
+    if (!more) {
+      return undefined;
+    }
+    for (const [uri, list] of more) {
+      for (const e of list) {
+        addEdit(edits, uri, e.span, e.newText);
+      }
+    }
+  }
+  return edits;
 }

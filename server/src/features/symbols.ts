@@ -4,10 +4,11 @@
  * symbols (every code of the workspace, fuzzy over code and title,
  * insensitive to case and Czech diacritics).
  */
-import { CancellationToken, DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { CancellationToken, DocumentSymbol, SymbolKind, SymbolTag, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from '../engine/context';
-import { CatalogDocument, Item, StrategyDocument } from '../model/types';
+import { CatalogDocument, StrategyDocument } from '../model/types';
+import { outlineEntries, OutlineEntry } from '../engine/outline';
 import { searchWorkspaceCodes } from '../engine/workspaceCodes';
 import { cancelled, spanRange } from '../engine/shared';
 
@@ -36,20 +37,36 @@ export function documentSymbols(ctx: FeatureContext, uri: string, token?: Cancel
 }
 
 function strategySymbols(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument): DocumentSymbol[] {
-  const build = (item: Item): DocumentSymbol => {
+  const strategy = ctx.index.strategyOf(doc);
+  const groupLabel = ctx.messages.text('hover.group');
+  const entries = (parent: number): DocumentSymbol[] => outlineEntries(doc, parent).map(build);
+  const build = (entry: OutlineEntry): DocumentSymbol => {
+    if (entry.kind === 'group') {
+      // A group (spec 6.2) is a heading: no code, its items below it.
+      const { group } = entry;
+      const selectionRange = spanRange(text, group.titleSpan);
+      const whole = group.span.end > group.span.start ? spanRange(text, { start: Math.min(group.span.start, group.titleSpan.start), end: Math.max(group.span.end, group.titleSpan.end) }) : selectionRange;
+      return { name: group.title || groupLabel, detail: groupLabel, kind: SymbolKind.Package, range: whole, selectionRange, children: entry.entries.map(build) };
+    }
+    const { item } = entry;
     const selectionRange = spanRange(text, item.idSpan);
     // The mapping's span always holds its id; a broken document may leave it empty.
     const whole = item.span.end > item.span.start ? spanRange(text, { start: Math.min(item.span.start, item.idSpan.start), end: Math.max(item.span.end, item.idSpan.end) }) : selectionRange;
+    // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
+    const title = item.title || (strategy ? (ctx.index.item(strategy, item.id)?.title ?? '') : '');
+    const removed = item.removed || (strategy ? ctx.index.item(strategy, item.id)?.removed === true : false);
     return {
-      name: item.title ? `${item.id} ${item.title}` : item.id,
-      detail: ctx.messages.levelName(item.depth, doc.levels),
+      name: title ? `${item.id} ${title}` : item.id,
+      detail: ctx.messages.levelName(item.depth, doc.levels ?? strategy?.levels),
       kind: symbolKindOf(item.depth),
+      // A removed item keeps its code (spec 6.5): shown struck through.
+      ...(removed ? { tags: [SymbolTag.Deprecated] } : {}),
       range: whole,
       selectionRange,
-      children: item.children.map((c) => build(doc.items[c])),
+      children: entries(entry.index),
     };
   };
-  return doc.items.filter((i) => i.parent < 0).map(build);
+  return entries(-1);
 }
 
 function catalogSymbols(ctx: FeatureContext, catalog: CatalogDocument, text: TextDocument): DocumentSymbol[] {

@@ -8,6 +8,7 @@ import { Analysis, analyze } from '../analysis/analysis';
 import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../protocol';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
+import { outlineEntries, OutlineEntry } from '../engine/outline';
 import { itemAtOffset } from '../engine/locate';
 import { searchWorkspaceCodes } from '../engine/workspaceCodes';
 
@@ -122,14 +123,40 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
           perItem.set(item, c);
         }
       }
-      const build = (item: Item): TreeItemData => {
+      const strategy = ctx.index.strategyOf(parsed);
+      const groupLabel = ctx.messages.text('hover.group');
+      const build = (entry: OutlineEntry, depth: number): TreeItemData => {
+        if (entry.kind === 'group') {
+          // A group (spec 6.2) is a heading at the depth of its items, without a code.
+          const { group } = entry;
+          const children = entry.entries.map((e) => build(e, depth));
+          return {
+            code: '',
+            title: group.title,
+            level: groupLabel,
+            depth,
+            range: range(text, group.titleSpan.start, group.titleSpan.end),
+            errors: 0,
+            warnings: 0,
+            descriptors: [],
+            goals: [],
+            actors: [],
+            flags: [],
+            coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), {}),
+            children,
+            group: true,
+          };
+        }
+        const { item } = entry;
         const refs = parsed.references.slice(item.refStart, item.refEnd);
-        const children = item.children.map((c) => build(parsed.items[c]));
+        // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
+        const same = strategy ? ctx.index.item(strategy, item.id) : undefined;
+        const children = outlineEntries(parsed, entry.index).map((e) => build(e, item.depth + 1));
         const own = flags.get(`${file.uri}#${item.id}`) ?? [];
         return {
           code: item.id,
-          title: item.title,
-          level: ctx.messages.levelName(item.depth, parsed.levels),
+          title: item.title || (same?.title ?? ''),
+          level: ctx.messages.levelName(item.depth, parsed.levels ?? strategy?.levels),
           depth: item.depth,
           range: range(text, item.idSpan.start, item.idSpan.end),
           errors: perItem.get(item)?.errors ?? 0,
@@ -140,9 +167,10 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
           flags: own,
           coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
           children,
+          ...(item.removed || same?.removed ? { removed: true } : {}),
         };
       };
-      entry.items = parsed.items.filter((i) => i.parent < 0 && i.depth === 1).map(build);
+      entry.items = outlineEntries(parsed, -1).map((e) => build(e, 1));
       entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
       // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
       const own = analysis.documents.find((d) => d.uri === file.uri);
@@ -150,12 +178,43 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
       if (planGaps > 0) {
         entry.coverage['uncovered-goal'] = planGaps;
       }
+      if (strategy?.id !== undefined) {
+        entry.implements = strategy.id;
+      }
     } else {
       entry.items = catalogTree(ctx, parsed, text, diagnostics);
     }
     out.push(entry);
   }
-  return out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri));
+  return nestPlans(out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri)));
+}
+
+/** Puts each plan under the strategy it implements (spec 6.3), which lists it after its own items; a plan of a plan nests deeper. */
+function nestPlans(docs: TreeDocumentData[]): TreeDocumentData[] {
+  const byId = new Map<string, TreeDocumentData>();
+  for (const d of docs) {
+    if (d.kind === 'strategy' && d.id !== '' && !byId.has(d.id)) {
+      byId.set(d.id, d);
+    }
+  }
+  const top: TreeDocumentData[] = [];
+  for (const d of docs) {
+    const strategy = d.implements !== undefined ? byId.get(d.implements) : undefined;
+    // A chain of plans that leads back to the plan itself would hide it: such a plan stays at the top.
+    let loops = false;
+    for (let s = strategy, guard = 0; s && guard < docs.length; s = s.implements !== undefined ? byId.get(s.implements) : undefined, guard++) {
+      if (s === d) {
+        loops = true;
+        break;
+      }
+    }
+    if (strategy && !loops) {
+      (strategy.plans ??= []).push(d);
+    } else {
+      top.push(d);
+    }
+  }
+  return top;
 }
 
 /**

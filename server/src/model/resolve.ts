@@ -58,8 +58,9 @@ function resolveDocument(ctx: ResolveContext, id: string): Resolution {
   if (outside) {
     return { target: { kind: 'outside', id, declaration: outside.declaration, doc: outside.doc } };
   }
-  const ids = [...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined);
-  return { problem: { code: 'unknown-strategy', message: { id: 'unknown.strategy', args: [id] }, suggestions: closestWords(id, [...ids, ...ctx.index.outsideIds()]) } };
+  // Sorted, so that equally close suggestions come in the same order whatever order the files were indexed in.
+  const ids = [...new Set([...[...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined), ...ctx.index.outsideIds()])].sort();
+  return { problem: { code: 'unknown-strategy', message: { id: 'unknown.strategy', args: [id] }, suggestions: closestWords(id, ids) } };
 }
 
 /** A code of an outside document: valid and not checked (spec 6.4). */
@@ -111,7 +112,7 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
           all.add(d.id);
         }
       }
-      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all]) } };
+      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all].sort()) } };
     }
     case 'responsible':
     case 'partners': {

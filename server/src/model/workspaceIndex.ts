@@ -172,9 +172,16 @@ export class WorkspaceIndex {
         this.collectAffected(name, affected);
       }
     }
+    // The other definers of a duplicated name point at this file's definition (related information), which may have moved.
+    for (const name of after.keys()) {
+      const definers = this.definers.get(name);
+      if (definers && definers.size > 1) {
+        this.collectAffected(name, affected);
+      }
+    }
     this.collectStaleSuggestions(before, after, affected);
     this.collectPlans(goalsBefore, this.names(parsed).goals, affected);
-    this.addPlans(affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -228,7 +235,7 @@ export class WorkspaceIndex {
     }
     this.collectStaleSuggestions(gone, new Map(), affected);
     this.collectPlans(this.names(old.parsed).goals, new Map(), affected);
-    this.addPlans(affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -303,9 +310,17 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Adds the plans of every affected strategy: their union numbering and fallback resolution read it. */
-  private addPlans(into: Set<string>): void {
+  /**
+   * Adds the plans of every strategy affected through a name it uses (its
+   * `goalsFrom` plan changed, say): they resolve their goals through it.
+   * `changed`, the file that changed itself, is left out: its plans use its
+   * id and are affected already when its codes changed.
+   */
+  private addPlans(into: Set<string>, changed: string): void {
     for (const uri of [...into]) {
+      if (uri === changed) {
+        continue;
+      }
       const parsed = this.files.get(uri)?.parsed;
       if (parsed?.kind === 'strategy' && parsed.id !== undefined) {
         for (const u of this.users.get('impl:' + parsed.id) ?? []) {

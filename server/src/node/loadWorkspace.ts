@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from '../languageService';
 import { Settings } from '../settings';
-import { findFiles, pathToUri, readTextFile } from './fileSystem';
+import { WorkspaceSync } from '../sync/workspaceSync';
+import { pathToUri, uriToPath } from './fileSystem';
+import { NodeWorkspace } from './nodeWorkspace';
 import { loadSchemas } from './schemas';
 
 /** What a tool loaded: the service, and the given paths as targets. */
@@ -54,17 +56,16 @@ export function loadWorkspace(
   const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
   const service = new LanguageService({ schemas: loadSchemas(), locale: options.locale, roots: roots.map(pathToUri), settings: options.settings });
   const unreadable: LoadProblem[] = [];
-  for (const root of roots) {
-    // The URI of a found file is built as for `update`: a `%` or space in a folder name must be encoded.
-    for (const file of findFiles(root, (rel) => service.kindOf(pathToUri(path.join(root, rel))) !== undefined)) {
-      const res = readTextFile(file);
-      if (res.error !== undefined) {
-        unreadable.push({ path: path.relative(cwd, file), kind: 'cannot read', code: res.error });
-        continue;
-      }
-      service.update(pathToUri(file), res.text);
-    }
-  }
+  // The same scan as the language server's: the sync module lists and reads the files.
+  const sync = new WorkspaceSync({
+    service,
+    workspace: new NodeWorkspace(roots.map(pathToUri)),
+    output: {
+      publish: () => undefined,
+      unreadable: (uri, error) => unreadable.push({ path: path.relative(cwd, uriToPath(uri) ?? uri), kind: 'cannot read', code: error }),
+    },
+  });
+  sync.scanNow();
   const files = new Set<string>();
   for (const t of targets) {
     if (!t.dir) {
