@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The language service stays portable: no Node built-ins below the node-specific entry points.
-    files: ['server/src/parse/**', 'server/src/model/**', 'server/src/engine/**', 'server/src/sync/**', 'server/src/analysis/**', 'server/src/languageService.ts'],
+    files: ['server/src/parse/**', 'server/src/model/**', 'server/src/engine/**', 'server/src/sync/**', 'server/src/analysis/**', 'server/src/import/**', 'server/src/languageService.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'child_process', 'node:*', 'vscode-languageserver/node'] }],
     },

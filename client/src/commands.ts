@@ -1,11 +1,12 @@
 /**
- * The extension's commands: "Go to Strategy Code…", the tree view's filter and context menu, and
- * restarting the server. Each returns its disposable, registered in `context.subscriptions`.
+ * The extension's commands: "Go to Strategy Code…", "Import Strategy…", the tree view's filter and
+ * context menu, and restarting the server. Each returns its disposable, registered in `context.subscriptions`.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type CodeEntry, WorkspaceCodesRequest } from '../../server/src/protocol';
 import { itemCount } from './counts';
+import { type ImportCommandOptions, ImportReports, importStrategy, REPORT_SCHEME } from './importCommand';
 import { collectFilterValues, type CoverageRule, type FilterKind, type TreeFilter } from './treeModel';
 import { coverageRuleName, filterDescription, type StrategyNode, type StrategyTreeProvider } from './treeView';
 
@@ -143,8 +144,13 @@ export function registerCommands(client: LanguageClient, tree: StrategyTreeProvi
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(l10n.t('Copied {0}', text), 3000);
   };
+  const reports = new ImportReports();
   return vscode.Disposable.from(
     tree.onDidChangeFilter(showFilter),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.commands.registerCommand('strategyCodes.importStrategy', (source?: unknown, options?: ImportCommandOptions) =>
+      importStrategy(client, reports, source instanceof vscode.Uri ? source : typeof source === 'string' ? vscode.Uri.file(source) : undefined, options),
+    ),
     vscode.commands.registerCommand('strategyCodes.goToCode', (query?: unknown) => goToCode(client, typeof query === 'string' ? query : undefined)),
     vscode.commands.registerCommand('strategyCodes.restartServer', () => (client.isRunning() ? client.restart() : client.start())),
     vscode.commands.registerCommand('strategyCodes.showOutput', () => output.show(true)),

@@ -153,3 +153,38 @@ export namespace ReportRequest {
   }
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/** A file the import produced, to be written beside its source. */
+export interface ImportedFile {
+  /** The file name, without folders (`plan.strategy.yaml`). */
+  name: string;
+  text: string;
+}
+
+/**
+ * "Import Strategy…": the server reads a source file (the national database's
+ * export, PDF, Word, spreadsheet or coded text) and returns the files to
+ * write and the import report. The client writes the files, asking before it
+ * overwrites one. Bad input fails with a message naming the file and the problem.
+ */
+export namespace ImportStrategyRequest {
+  export const method = 'strategy/import' as const;
+  export interface Params {
+    /** The source's path on the server's file system. */
+    path: string;
+    /** The kind of source when it cannot be told (`dbexport`, `text`, `pdf`, `docx`, `xlsx`, `csv`). */
+    from?: string;
+    /** The display language of the report (`cs`, `en`). */
+    locale?: string;
+  }
+  export interface Result {
+    files: ImportedFile[];
+    /** The import report as Markdown. */
+    report: string;
+    /** Items imported. */
+    items: number;
+    /** Lines, paragraphs or rows the report lists as left out. */
+    leftOut: number;
+  }
+  export const type = new RequestType<Params, Result, void>(method);
+}

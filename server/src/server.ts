@@ -24,7 +24,7 @@ import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { AnalysisRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { renderReport } from './report/render';
 import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
@@ -175,6 +175,8 @@ export function startServer(): void {
     return session;
   };
 
+  // The import reads files and loads the document libraries: it lives in a Node module loaded on first use.
+  connection.onRequest(ImportStrategyRequest.type, guard(ImportStrategyRequest.method, async (p) => (await import('./node/importRequest.js')).importForClient(p)));
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => current()?.service.tree() ?? []));
   connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => current()?.service.searchCodes(p.query, p.limit) ?? []));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => current()?.service.itemCodeAt(p.uri, p.position) ?? null));
