@@ -387,3 +387,41 @@ describe('diagnostics: plans (spec 6.3)', () => {
               title: Aktivita
     `));
 });
+
+describe('diagnostics: plans (spec 6.3), several plans and goalsFrom', () => {
+  it('a strategy may have many plans, each numbered with the strategy alone, and implements and goalsFrom are independent', () =>
+    check(
+      `
+      //- /g.strategy.yaml
+      strategy: g
+      title: Strategický plán
+      items:
+        - id: A1
+          title: Cíl
+      ${STRATEGY}
+      //- /p.strategy.yaml
+      strategy: ssd-ip
+      title: Plán 2026
+      implements: ssd
+      goalsFrom: g
+      items:
+        - id: 1.1
+          items:
+            - id: 1.1.3
+              title: Opatření
+              goals: [A1]
+      //- /q.strategy.yaml
+      strategy: ssd-ip2
+      title: Plán 2029
+      implements: ssd
+      items:
+        - id: 1.1
+          items:
+            - id: 1.1.3
+              title: Jiné opatření
+            - id: ⟦1.1.5⟧
+              title: Opatření
+      `,
+      { code: 'numbering-gap', messages: ['Numbering gap: `1.1.4` is missing before `1.1.5`.'] },
+    ));
+});
