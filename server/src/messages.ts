@@ -144,6 +144,8 @@ const EN: Table = {
   'fix.nextFree': 'Change to the next free code `{0}`',
   'fix.renumber': 'Renumber siblings (codes changed: {0})',
   'fix.addGoalsFrom': 'Add `goalsFrom: {0}`',
+  'fix.declareOutside': 'Declare `{0}` as an outside document',
+  'fix.removeReference': 'Remove the reference to `{0}`',
   'completion.nextFree': 'The next free code of this sequence: `{0}`',
 };
 
@@ -276,6 +278,8 @@ const CS: Table = {
   'fix.nextFree': 'Změnit na další volný kód `{0}`',
   'fix.renumber': 'Přečíslovat sousední položky (změněné kódy: {0})',
   'fix.addGoalsFrom': 'Doplnit `goalsFrom: {0}`',
+  'fix.declareOutside': 'Uvést `{0}` jako externí dokument',
+  'fix.removeReference': 'Odstranit odkaz na `{0}`',
   'completion.nextFree': 'Další volný kód v tomto pořadí: `{0}`',
 };
 

@@ -9,7 +9,7 @@
  * `coverage.ts`, which the coverage diagnostics ask as well.
  */
 import { ResolveContext, resolveReference } from '../model/resolve';
-import { Indicator, Item, Span, StrategyDocument, Timeline } from '../model/types';
+import { Budget, Indicator, Item, Span, StrategyDocument, Timeline } from '../model/types';
 import { CoverageKey, depthsOf, goalsFromOf, isGoalPlan, isRemoved, levelsOf, measureDepth, measuresOf, ownReferences, planGoals, satisfies, uncoveredGoals } from './coverage';
 
 /** One item of a document, with every field a report shows. */
@@ -33,6 +33,7 @@ export interface AnalysisItem {
   /** `after` entries as written (spec §6.6). */
   after: string[];
   timeline?: Timeline;
+  budget?: Budget;
   responsible?: string;
   partners: string[];
   indicators: Indicator[];
@@ -135,6 +136,18 @@ export interface DescriptorArea {
   descriptors: { code: string; title?: string; items: string[] }[];
 }
 
+/** The budgets of a priority (top-level item), summed per currency. */
+export interface PriorityBudget {
+  code: string;
+  title: string;
+  /** Sums per currency (`''` when the budget names none), in the order first met. */
+  totals: { currency: string; amount: number }[];
+  /** Codes of the items whose budget is counted: the topmost ones with a budget (a budget covers the items below it). */
+  items: string[];
+  /** Codes of items whose `amount` is not a number, left out of the sums. */
+  unreadable: string[];
+}
+
 /** The analysis of one strategy document. */
 export interface DocumentAnalysis {
   uri: string;
@@ -160,6 +173,8 @@ export interface DocumentAnalysis {
   responsibility: ActorResponsibility[];
   indicators: IndicatorRow[];
   descriptors: DescriptorArea[];
+  /** Budget totals per priority, for the priorities with a budget somewhere in them. */
+  budget: PriorityBudget[];
   /** The number of errors in the file (a report made from a file with errors says so). */
   errors: number;
 }
@@ -212,6 +227,7 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
     responsibility: responsibility(doc),
     indicators: doc.items.filter((i) => !isRemoved(i)).flatMap((i) => i.indicators.map((ind) => ({ ...ind, item: i.id, itemTitle: i.title }))),
     descriptors: descriptors(ctx, doc),
+    budget: budgets(doc),
     errors,
   };
   if (doc.levels !== undefined) {
@@ -255,6 +271,9 @@ function analysisItem(ctx: ResolveContext, doc: StrategyDocument, item: Item, pl
   }
   if (item.timeline !== undefined) {
     out.timeline = { ...item.timeline };
+  }
+  if (item.budget !== undefined) {
+    out.budget = { ...item.budget };
   }
   if (item.description !== undefined) {
     out.description = item.description;
@@ -400,6 +419,55 @@ function responsibility(doc: StrategyDocument): ActorResponsibility[] {
     }
   }
   return [...byId.values()];
+}
+
+/**
+ * An amount as a number: digits with spaces between thousands (`1 200 000`)
+ * and a decimal comma (`12,5`) or point, as Czech documents write them;
+ * undefined for anything else (`cca 2 mil.`).
+ */
+export function budgetAmount(text: string): number | undefined {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (/^-?\d+([.,]\d+)?$/.test(compact)) {
+    return Number(compact.replace(',', '.'));
+  }
+  return undefined;
+}
+
+/** Budget totals per priority: each topmost budget of a subtree counted once (spec 2: `budget: {amount, currency, source}`). */
+function budgets(doc: StrategyDocument): PriorityBudget[] {
+  const out: PriorityBudget[] = [];
+  for (const top of doc.items.filter((i) => i.parent < 0)) {
+    const entry: PriorityBudget = { code: top.id, title: top.title, totals: [], items: [], unreadable: [] };
+    const walk = (item: Item): void => {
+      if (isRemoved(item)) {
+        return;
+      }
+      const amount = item.budget?.amount;
+      if (amount === undefined) {
+        item.children.forEach((c) => walk(doc.items[c]));
+        return;
+      }
+      const value = budgetAmount(amount);
+      if (value === undefined) {
+        entry.unreadable.push(item.id);
+        return;
+      }
+      entry.items.push(item.id);
+      const currency = item.budget?.currency ?? '';
+      const total = entry.totals.find((t) => t.currency === currency);
+      if (total) {
+        total.amount += value;
+      } else {
+        entry.totals.push({ currency, amount: value });
+      }
+    };
+    walk(top);
+    if (entry.items.length > 0 || entry.unreadable.length > 0) {
+      out.push(entry);
+    }
+  }
+  return out;
 }
 
 /** The area of a descriptor code: its Roman numeral before the dot. */

@@ -5,13 +5,16 @@
  * - `duplicate-id`: change the code to the next free code of its place;
  * - `numbering-gap`: renumber the sequence, with every reference to a
  *   renumbered item (in every file), in one edit;
- * - `missing-goals-from`: add `goalsFrom:`, one action per plan document.
+ * - `missing-goals-from`: add `goalsFrom:`, one action per plan document;
+ * - `unknown-strategy`: declare the document as an outside document (a
+ *   `documents` entry, spec 6.4);
+ * - `removed-item`: remove the reference from its list (spec 6.5).
  */
 import { CancellationToken, CodeAction, CodeActionKind, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from '../engine/context';
 import { Item, StrategyDocument } from '../model/types';
-import { isItemCode } from '../parse/codes';
+import { isDocumentId, isItemCode } from '../parse/codes';
 import { EditOptions, itemRenameEdits, SpanEdits, toWorkspaceEdit } from '../engine/edits';
 import { nextFreeCode, renumberPlan } from '../engine/sequences';
 import { cancelled } from '../engine/shared';
@@ -46,6 +49,11 @@ export function codeActions(ctx: FeatureContext, uri: string, diagnostics: reado
     done.add(key);
     if (REPLACEABLE.has(code)) {
       out.push(...replacements(ctx, uri, text, d, options));
+      if (parsed.kind === 'strategy' && code === 'unknown-strategy') {
+        out.push(...declareOutsideFix(ctx, parsed, text, d, options));
+      }
+    } else if (parsed.kind === 'strategy' && code === 'removed-item') {
+      out.push(...removeReferenceFix(ctx, parsed, text, d, options));
     } else if (parsed.kind === 'strategy' && code === 'duplicate-id') {
       out.push(...nextFreeFix(ctx, parsed, text, d, options));
     } else if (parsed.kind === 'strategy' && code === 'numbering-gap') {
@@ -132,4 +140,98 @@ function goalsFromFixes(ctx: FeatureContext, doc: StrategyDocument, text: TextDo
   return plans.map((p) =>
     quickFix(ctx.messages.text('fix.addGoalsFrom', p.id), d, singleEdit(ctx, doc.uri, at, at, `${lead}goalsFrom: ${p.id}${eol}`, options), p.defines && definers === 1),
   );
+}
+
+/**
+ * "Declare `des` as an outside document": a `documents` entry `{id, title}`
+ * for the unknown document id (spec 6.4), its title to be written by the
+ * author (the id stands in for it). Appended to a block `documents:` list, or
+ * a new list before `items:`; a flow-style list is left to the author.
+ */
+function declareOutsideFix(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
+  const source = text.getText();
+  const written = source.slice(text.offsetAt(d.range.start), text.offsetAt(d.range.end));
+  const id = written.includes('/') ? written.slice(0, written.indexOf('/')) : written;
+  if (!isDocumentId(id) || doc.outside.some((o) => o.id === id)) {
+    return [];
+  }
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const key = /^documents[ \t]*:[ \t]*(#.*)?$/m.exec(source);
+  if (!key && /^documents[ \t]*:/m.test(source)) {
+    // A flow-style or otherwise written list: the author adds the entry.
+    return [];
+  }
+  let at: number;
+  let insert: string;
+  if (key) {
+    // After the `documents:` line, with the indentation of its entries.
+    const lineEnd = source.indexOf('\n', key.index);
+    at = lineEnd < 0 ? source.length : lineEnd + 1;
+    const entry = /^([ \t]*)- /.exec(source.slice(at));
+    const indent = entry ? entry[1] : '  ';
+    insert = `${lineEnd < 0 ? eol : ''}${indent}- id: ${id}${eol}${indent}  title: ${id}${eol}`;
+  } else {
+    const items = /^items[ \t]*:/m.exec(source);
+    at = items ? items.index : source.length;
+    const lead = !items && source.length > 0 && !source.endsWith('\n') ? eol : '';
+    insert = `${lead}documents:${eol}  - id: ${id}${eol}    title: ${id}${eol}`;
+  }
+  return [quickFix(ctx.messages.text('fix.declareOutside', id), d, singleEdit(ctx, doc.uri, at, at, insert, options))];
+}
+
+/**
+ * Removes a reference to a removed item from its list (spec 6.5): the entry
+ * with its separating comma in a flow list (`[1.A, 1.B]`), its line in a
+ * block list. A plan's item that stands for a removed item is no reference,
+ * and has no fix.
+ */
+function removeReferenceFix(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
+  const source = text.getText();
+  const start = text.offsetAt(d.range.start);
+  const ref = doc.references.find((r) => r.span.start === start && r.fromItem !== undefined && (r.kind === 'related' || r.kind === 'after' || r.kind === 'goals'));
+  if (!ref) {
+    return [];
+  }
+  let from = ref.span.start;
+  let to = ref.span.end;
+  // A quoted scalar goes with its quotes.
+  if (from > 0 && (source[from - 1] === '"' || source[from - 1] === "'") && source[to] === source[from - 1]) {
+    from--;
+    to++;
+  }
+  const lineStart = source.lastIndexOf('\n', from - 1) + 1;
+  if (/^[ \t]*-[ \t]*$/.test(source.slice(lineStart, from))) {
+    // A block list entry: its whole line; the only entry of its list leaves `key: []`, not an empty value.
+    const next = source.indexOf('\n', to);
+    const dash = source.slice(lineStart, from).indexOf('-');
+    const keyLine = source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0));
+    const following = next < 0 ? '' : source.slice(next + 1, source.indexOf('\n', next + 1) < 0 ? source.length : source.indexOf('\n', next + 1));
+    const alone = /^[ \t]*[A-Za-z]+[ \t]*:[ \t]*$/.test(keyLine.replace(/\r$/, '')) && !new RegExp(`^[ \\t]{${dash}}-`).test(following);
+    if (alone) {
+      return [quickFix(ctx.messages.text('fix.removeReference', ref.text), d, singleEdit(ctx, doc.uri, lineStart - 1 - (keyLine.endsWith('\r') ? 1 : 0), next < 0 ? source.length : next - (source[next - 1] === '\r' ? 1 : 0), ' []', options), true)];
+    }
+    from = lineStart;
+    to = next < 0 ? source.length : next + 1;
+  } else {
+    let left = from;
+    while (left > 0 && (source[left - 1] === ' ' || source[left - 1] === '\t')) {
+      left--;
+    }
+    let right = to;
+    while (right < source.length && (source[right] === ' ' || source[right] === '\t')) {
+      right++;
+    }
+    if (source[left - 1] === ',') {
+      from = left - 1;
+    } else if (source[right] === ',') {
+      to = right + 1;
+      while (to < source.length && (source[to] === ' ' || source[to] === '\t')) {
+        to++;
+      }
+    } else if (source[left - 1] !== '[' || source[right] !== ']') {
+      // Not in a list (a single scalar): removing it would leave the key empty.
+      return [];
+    }
+  }
+  return [quickFix(ctx.messages.text('fix.removeReference', ref.text), d, singleEdit(ctx, doc.uri, from, to, '', options), true)];
 }

@@ -140,12 +140,21 @@ export interface Item {
   removed: boolean;
   /** The item's `timeline` values as written (spec 6.7), when present. */
   timeline?: Timeline;
+  /** The item's `budget` values as written (`{amount, currency, source}`), when present. */
+  budget?: Budget;
   /** Index in `StrategyDocument.groups` of the group the item is listed in directly, or -1 (spec 6.2). */
   group: number;
   indicators: Indicator[];
   /** Index range `[start, end)` into `StrategyDocument.references` of this item's own references. */
   refStart: number;
   refEnd: number;
+}
+
+/** `budget: {amount, currency, source}` as written (spec 2). */
+export interface Budget {
+  amount?: string;
+  currency?: string;
+  source?: string;
 }
 
 /** `timeline: {from, to}` as written: a year, a month or a day each (spec 6.7). */

@@ -199,6 +199,62 @@ function extendedStrategyItem(code: string, codes: ReadonlyMap<string, Item>, la
   return candidates.find((c): c is Item => c !== undefined && c !== null && extendsParent(code, c.id));
 }
 
+/** The strategy's side of the tree it shares with its plans, read once per parse of the strategy. */
+interface StrategySide {
+  /** Valid codes → the first item with each. */
+  codes: Map<string, Item>;
+  /** Single letters+digits codes by their digits (`1` → `SC1`); null where two labels share the digits. */
+  labelled: Map<string, Item | null>;
+  /** Parent code ('' for the top level) → the depth of its children and the valid children. */
+  groups: Map<string, { depth: number; items: Item[] }>;
+  /** Depth → the parent codes of the sibling groups at that depth, in document order. */
+  keysByDepth: Map<number, string[]>;
+  /** The strategy's groups read as sequences, for the plans that add nothing to them (the same for every plan). */
+  sequences: Map<string, { kind: SequenceKind; members: UnionMember[] } | null>;
+}
+
+/**
+ * The strategy sides already read, by the strategy's item list (a new parse
+ * has a new list). A strategy with twenty plans is read once per change, not
+ * once per plan: the plans are re-checked together when its codes change.
+ */
+const strategySides = new WeakMap<readonly Item[], StrategySide>();
+
+function strategySide(strategyItems: readonly Item[]): StrategySide {
+  const cached = strategySides.get(strategyItems);
+  if (cached) {
+    return cached;
+  }
+  const side: StrategySide = { codes: new Map(), labelled: new Map(), groups: new Map(), keysByDepth: new Map(), sequences: new Map() };
+  for (const item of strategyItems) {
+    if (!item.valid) {
+      continue;
+    }
+    if (!side.codes.has(item.id)) {
+      side.codes.set(item.id, item);
+      const m = /^[A-Z]+(\d+)$/.exec(item.id);
+      if (m) {
+        side.labelled.set(m[1], side.labelled.has(m[1]) ? null : item);
+      }
+    }
+    if (item.parent < 0 && item.depth > 1) {
+      continue;
+    }
+    const key = item.parent >= 0 ? strategyItems[item.parent].id : '';
+    let group = side.groups.get(key);
+    if (!group) {
+      group = { depth: item.depth, items: [] };
+      side.groups.set(key, group);
+      const keys = side.keysByDepth.get(item.depth) ?? [];
+      keys.push(key);
+      side.keysByDepth.set(item.depth, keys);
+    }
+    group.items.push(item);
+  }
+  strategySides.set(strategyItems, side);
+  return side;
+}
+
 /**
  * Where each item of a plan stands in the tree it shares with its strategy
  * (spec 6.3): its depth there, and the code of its parent there ('' for the
@@ -209,19 +265,7 @@ function extendedStrategyItem(code: string, codes: ReadonlyMap<string, Item>, la
  * measure depth in a plan) both place items here.
  */
 export function sharedTreePlaces(planItems: readonly Item[], strategyItems: readonly Item[]): { depth: number; key: string | undefined }[] {
-  const codes = new Map<string, Item>();
-  // Single letters+digits codes by their digits (`1` → `SC1`); null where two labels share the digits.
-  const labelled = new Map<string, Item | null>();
-  for (const item of strategyItems) {
-    if (!item.valid || codes.has(item.id)) {
-      continue;
-    }
-    codes.set(item.id, item);
-    const m = /^[A-Z]+(\d+)$/.exec(item.id);
-    if (m) {
-      labelled.set(m[1], labelled.has(m[1]) ? null : item);
-    }
-  }
+  const { codes, labelled } = strategySide(strategyItems);
   // Depths in the shared tree, parents first (items are in pre-order).
   const places: { depth: number; key: string | undefined }[] = [];
   planItems.forEach((item) => {
@@ -250,49 +294,58 @@ export function sharedTreePlaces(planItems: readonly Item[], strategyItems: read
  * item under its parent in the plan or, at the plan's top level, under its
  * parent in the strategy. Only the plan's own items are reported on; a gap
  * the strategy has on its own is the strategy's. Order is judged within the
- * plan's listing.
+ * plan's listing. Only the depths the plan has items at are read.
  */
 export function checkPlanNumbering(planItems: readonly Item[], strategyItems: readonly Item[]): CodeDiagnostic[] {
-  const groups = new Map<string, UnionGroup>();
-  const groupOf = (key: string, depth: number): UnionGroup => {
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, depth, strategy: [], plan: [] };
-      groups.set(key, g);
-    }
-    return g;
-  };
-  for (const item of strategyItems) {
-    if (!item.valid || (item.parent < 0 && item.depth > 1)) {
-      continue;
-    }
-    groupOf(item.parent >= 0 ? strategyItems[item.parent].id : '', item.depth).strategy.push(item);
-  }
+  const side = strategySide(strategyItems);
+  const planGroups = new Map<string, { depth: number; items: Item[] }>();
   const places = sharedTreePlaces(planItems, strategyItems);
   planItems.forEach((item, i) => {
     const { depth, key } = places[i];
     if (key !== undefined && item.valid) {
-      groupOf(key, depth).plan.push(item);
+      const group = planGroups.get(key) ?? { depth, items: [] };
+      group.items.push(item);
+      planGroups.set(key, group);
     }
   });
   const out: CodeDiagnostic[] = [];
-  const byDepth = new Map<number, { group: UnionGroup; kind: SequenceKind; members: UnionMember[] }[]>();
-  for (const group of groups.values()) {
-    if (group.plan.length === 0 && group.key === PLAN_TOP) {
-      continue;
+  const depths = new Set([...planGroups.values()].map((g) => g.depth));
+  for (const depth of depths) {
+    // The sibling groups at this depth: the strategy's in its order, then those only the plan has.
+    const keys = [...(side.keysByDepth.get(depth) ?? []), ...[...planGroups].filter(([k, g]) => g.depth === depth && !side.groups.has(k)).map(([k]) => k)];
+    const list: { group: UnionGroup; kind: SequenceKind; members: UnionMember[] }[] = [];
+    for (const key of keys) {
+      const planned = planGroups.get(key)?.items ?? [];
+      if (planned.length === 0) {
+        // A group of the strategy alone: read once for all its plans.
+        let sequence = side.sequences.get(key);
+        if (sequence === undefined) {
+          const items = side.groups.get(key)?.items ?? [];
+          const segments = items.map((i) => lastSegment(i.id));
+          const kind = sequenceKindOf(segments);
+          sequence = kind ? { kind, members: items.map((item, k) => ({ item, inPlan: false, ...segmentValue(segments[k], kind) })) } : null;
+          side.sequences.set(key, sequence);
+        }
+        if (sequence) {
+          list.push({ group: { key, depth, strategy: side.groups.get(key)?.items ?? [], plan: [] }, ...sequence });
+        }
+        continue;
+      }
+      let strategyMembers = side.groups.get(key)?.items ?? [];
+      if (key === PLAN_TOP) {
+        // The plan's own top-level items count on from the strategy's top-level values of their kind: a value is a gap only when both documents miss it.
+        const ownKind = sequenceKindOf(planned.map((i) => lastSegment(i.id)));
+        strategyMembers = ownKind ? (side.groups.get('')?.items ?? []).filter((i) => sequenceKindOf([...planned, i].map((x) => lastSegment(x.id))) === ownKind) : [];
+      }
+      const all = [...strategyMembers, ...planned];
+      const segments = all.map((i) => lastSegment(i.id));
+      const kind = sequenceKindOf(segments);
+      if (!kind) {
+        continue;
+      }
+      const members = all.map((item, k) => ({ item, inPlan: k >= strategyMembers.length, ...segmentValue(segments[k], kind) }));
+      list.push({ group: { key, depth, strategy: strategyMembers, plan: planned }, kind, members });
     }
-    const all = [...group.strategy, ...group.plan];
-    const segments = all.map((i) => lastSegment(i.id));
-    const kind = sequenceKindOf(segments);
-    if (!kind) {
-      continue;
-    }
-    const members = all.map((item, k) => ({ item, inPlan: k >= group.strategy.length, ...segmentValue(segments[k], kind) }));
-    const list = byDepth.get(group.depth) ?? [];
-    list.push({ group, kind, members });
-    byDepth.set(group.depth, list);
-  }
-  for (const list of byDepth.values()) {
     // Document-wide numbering is decided over both documents' groups (the first listed member of each, the strategy's first).
     const asSiblingGroups: SiblingGroup[] = list.map((g) => ({ parentIndex: -1, kind: g.kind, members: g.members.slice(0, 1) }));
     if (isDocumentWide(asSiblingGroups)) {
@@ -302,7 +355,7 @@ export function checkPlanNumbering(planItems: readonly Item[], strategyItems: re
       continue;
     }
     for (const { group, kind, members } of list) {
-      if (!members.some((m) => m.inPlan)) {
+      if (group.plan.length === 0) {
         continue;
       }
       const parentId = group.key === '' || group.key === PLAN_TOP ? undefined : group.key;

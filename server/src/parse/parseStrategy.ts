@@ -4,7 +4,7 @@
  * diagnostics that depend on this file alone.
  */
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { Actor, CodeDiagnostic, Group, Indicator, Item, OutsideDocument, Timeline, Reference, RefKind, Span, StrategyDocument } from '../model/types';
+import { Actor, Budget, CodeDiagnostic, Group, Indicator, Item, OutsideDocument, Timeline, Reference, RefKind, Span, StrategyDocument } from '../model/types';
 import { extendsParent, findLookalike, isActorId, isDescriptorCode, isDocumentId, isItemCode, repairDescriptorCode, repairItemCode, splitQualified } from './codes';
 import { reportRepeats } from './duplicates';
 import { checkNumbering } from './numbering';
@@ -288,6 +288,9 @@ export class StrategyReader {
         case 'timeline':
           item.timeline = this.readTimeline(value);
           break;
+        case 'budget':
+          item.budget = this.readBudget(value);
+          break;
         case 'responsible': {
           this.readReference('responsible', value, item);
           break;
@@ -344,7 +347,23 @@ export class StrategyReader {
     return timeline;
   }
 
-  private readIndicators(node: unknown): Indicator[] {
+  /** The `budget` mapping's values as written; the schema checks their types. */
+  private readBudget(node: unknown): Budget | undefined {
+    const map = this.resolver.resolve(node);
+    if (!isMap(map)) {
+      return undefined;
+    }
+    const budget: Budget = {};
+    for (const key of ['amount', 'currency', 'source'] as const) {
+      const value = scalarText(map.get(key, true), this.resolver);
+      if (value !== undefined && value.trim() !== '') {
+        budget[key] = value;
+      }
+    }
+    return budget;
+  }
+
+    private readIndicators(node: unknown): Indicator[] {
     const out: Indicator[] = [];
     for (const entry of seqEntries(node, this.resolver)) {
       const map = this.resolver.resolve(entry);

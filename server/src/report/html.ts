@@ -12,7 +12,8 @@
 import { Analysis, DocumentAnalysis, LinkMatrix } from '../analysis/analysis';
 import { Messages } from '../messages';
 import { Span } from '../model/types';
-import { GAP_KINDS, SHARE_KINDS } from './texts';
+import { formatTotal, GAP_KINDS, SHARE_KINDS } from './texts';
+import { budgetText } from './budgetText';
 
 /** How the page is drawn. */
 export interface HtmlOptions {
@@ -150,6 +151,7 @@ function renderDocument(doc: DocumentAnalysis, m: Messages): string {
   out.push(renderResponsibility(doc, m));
   out.push(renderIndicators(doc, m));
   out.push(renderDescriptors(doc, m));
+  out.push(renderBudget(doc, m));
   out.push(`<h3>${escapeHtml(m.text('report.items'))}</h3>`, renderTree(doc, m));
   out.push('</section>');
   return out.join('\n');
@@ -307,6 +309,21 @@ function renderDescriptors(doc: DocumentAnalysis, m: Messages): string {
   return out.join('\n');
 }
 
+function renderBudget(doc: DocumentAnalysis, m: Messages): string {
+  const out = [`<h3>${escapeHtml(m.text('report.budget'))}</h3>`];
+  if (doc.budget.length === 0) {
+    out.push(`<p class="note">${escapeHtml(m.text('report.noBudget'))}</p>`);
+    return out.join('\n');
+  }
+  out.push(`<table class="budget"><thead><tr><th colspan="2"></th><th>${escapeHtml(m.text('report.budget'))}</th><th>${escapeHtml(m.text('report.budgetItems'))}</th></tr></thead><tbody>`);
+  for (const p of doc.budget) {
+    const unreadable = p.unreadable.length > 0 ? `<br><span class="note">${escapeHtml(m.text('report.budgetUnreadable', p.unreadable.join(', ')))}</span>` : '';
+    out.push(`<tr><th>${escapeHtml(p.code)}</th><td>${escapeHtml(p.title)}</td><td>${p.totals.map((t) => escapeHtml(formatTotal(m, t))).join('<br>')}${unreadable}</td><td>${itemLinks(doc, p.items)}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+  return out.join('\n');
+}
+
 /** The item tree with titles, and under each item its descriptors, goal links, actors and indicators. */
 function renderTree(doc: DocumentAnalysis, m: Messages): string {
   if (doc.items.length === 0) {
@@ -347,6 +364,9 @@ function renderTree(doc: DocumentAnalysis, m: Messages): string {
       for (const ind of item.indicators) {
         const figures = [ind.baseline, ind.target].some((v) => v !== undefined) ? ` (${escapeHtml(ind.baseline ?? '–')} → ${escapeHtml(ind.target ?? '–')}${ind.unit ? ` ${escapeHtml(ind.unit)}` : ''}${ind.year ? `, ${escapeHtml(ind.year)}` : ''})` : '';
         fields.push([m.text('report.indicator'), escapeHtml(ind.name) + figures]);
+      }
+      if (item.budget?.amount !== undefined) {
+        fields.push([m.text('report.budget'), escapeHtml(budgetText(item))]);
       }
       if (item.status !== undefined) {
         fields.push([m.text('report.status'), escapeHtml(item.status)]);

@@ -5,7 +5,7 @@
  */
 import { Analysis, DocumentAnalysis } from '../analysis/analysis';
 import { Messages } from '../messages';
-import { GAP_KINDS, SHARE_KINDS } from './texts';
+import { formatTotal, GAP_KINDS, SHARE_KINDS } from './texts';
 
 /** Escapes text for a Markdown table cell or line: the characters that would start markup. */
 function md(text: string): string {
@@ -110,6 +110,21 @@ function renderDocument(doc: DocumentAnalysis, m: Messages): string[] {
       : table(
           [md(m.text('report.code')), md(m.text('report.title.column')), md(m.text('report.items'))],
           doc.descriptors.flatMap((a) => a.descriptors.map((d) => [`\`${d.code}\``, md(d.title ?? ''), d.items.map((x) => `\`${x}\``).join(', ')])),
+        ),
+    '',
+  );
+  out.push(`### ${md(m.text('report.budget'))}`, '');
+  out.push(
+    doc.budget.length === 0
+      ? md(m.text('report.noBudget'))
+      : table(
+          [md(m.text('report.code')), md(m.text('report.title.column')), md(m.text('report.budget')), md(m.text('report.budgetItems'))],
+          doc.budget.map((p) => [
+            `\`${p.code}\``,
+            md(p.title),
+            [...p.totals.map((t) => md(formatTotal(m, t))), ...(p.unreadable.length > 0 ? [md(m.text('report.budgetUnreadable', p.unreadable.join(', ')))] : [])].join('; '),
+            p.items.map((x) => `\`${x}\``).join(', '),
+          ]),
         ),
     '',
   );

@@ -62,11 +62,12 @@ function cell(doc: DocumentAnalysis, item: AnalysisItem, key: ColumnKey): string
       return item.timeline?.from ?? '';
     case 'to':
       return item.timeline?.to ?? '';
-    // The model does not read `budget` yet: its columns stay empty.
     case 'budget':
+      return item.budget?.amount ?? '';
     case 'currency':
+      return item.budget?.currency ?? '';
     case 'source':
-      return '';
+      return item.budget?.source ?? '';
   }
 }
 

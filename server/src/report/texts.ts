@@ -62,7 +62,11 @@ const EN: Record<string, string> = {
   'report.removed': 'removed',
   'report.code': 'Code',
   'report.title.column': 'Title',
-  'report.open': 'Open {0}',
+  'report.budget': 'Budget',
+  'report.noBudget': 'No item has a budget.',
+  'report.budgetItems': 'Items counted',
+  'report.budgetUnreadable': 'Amounts that are not numbers, not counted: {0}',
+  'report.currencyNone': '(no currency)',
 };
 
 const CS: Record<string, string> = {
@@ -121,7 +125,11 @@ const CS: Record<string, string> = {
   'report.removed': 'vypuštěno',
   'report.code': 'Kód',
   'report.title.column': 'Název',
-  'report.open': 'Otevřít {0}',
+  'report.budget': 'Rozpočet',
+  'report.noBudget': 'Žádná položka nemá rozpočet.',
+  'report.budgetItems': 'Započtené položky',
+  'report.budgetUnreadable': 'Částky, které nejsou čísla, nezapočteny: {0}',
+  'report.currencyNone': '(bez měny)',
 };
 
 /** The messages of a report in one language: the server's messages with the report's words. */
@@ -145,3 +153,13 @@ export const SHARE_KINDS = [
   { key: 'responsible', label: 'report.share.responsible' },
   { key: 'descriptors', label: 'report.share.descriptors' },
 ] as const;
+
+/** An amount as the report's language writes it (`1 200 000` in Czech, `1,200,000` in English). */
+export function formatAmount(m: Messages, amount: number): string {
+  return new Intl.NumberFormat(m.locale === 'cs' ? 'cs-CZ' : 'en-GB', { maximumFractionDigits: 2 }).format(amount);
+}
+
+/** A budget total with its currency (`1 200 000 CZK`), or the amount and "(no currency)". */
+export function formatTotal(m: Messages, total: { currency: string; amount: number }): string {
+  return `${formatAmount(m, total.amount)} ${total.currency || m.text('report.currencyNone')}`;
+}

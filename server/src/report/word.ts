@@ -8,6 +8,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { Analysis, AnalysisItem, DocumentAnalysis } from '../analysis/analysis';
 import { Messages } from '../messages';
+import { budgetText } from './budgetText';
 import { GAP_KINDS } from './texts';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -46,6 +47,9 @@ function itemParagraphs(item: AnalysisItem, m: Messages, names: { goals: Map<str
       .filter((s) => s !== '')
       .join(', ');
     out.push(field(m.text('report.indicator'), figures ? `${ind.name} (${figures})` : ind.name));
+  }
+  if (item.budget?.amount !== undefined) {
+    out.push(field(m.text('report.budget'), budgetText(item)));
   }
   if (item.status !== undefined) {
     out.push(field(m.text('report.status'), item.status));

@@ -132,4 +132,41 @@ describe('analysis', () => {
       { id: 'kraj', responsible: ['1'], partner: [] },
     ]);
   });
+
+  it('sums budgets per priority and currency, each topmost budget once, and names amounts that are not numbers', () => {
+    const doc = analysisOf(`
+      strategy: a
+      title: A
+      items:
+        - id: 1
+          title: P
+          items:
+            - id: 1.A
+              title: O
+              items:
+                - id: 1.A.1
+                  title: M
+                  budget: { amount: 1 200 000, currency: CZK, source: rozpočet města }
+                  items:
+                    - { id: 1.A.1.I, title: Aktivita, budget: { amount: 200000, currency: CZK } }
+                - { id: 1.A.2, title: M, budget: { amount: "12,5", currency: EUR } }
+                - { id: 1.A.3, title: M, budget: { amount: cca 2 mil. } }
+                - { id: 1.A.4, title: M, budget: { amount: 300 000, currency: CZK }, status: vypuštěno }
+        - id: 2
+          title: Bez rozpočtu
+    `);
+    assert.deepStrictEqual(doc.budget, [
+      {
+        code: '1',
+        title: 'P',
+        totals: [
+          { currency: 'CZK', amount: 1200000 },
+          { currency: 'EUR', amount: 12.5 },
+        ],
+        items: ['1.A.1', '1.A.2'],
+        unreadable: ['1.A.3'],
+      },
+    ]);
+    assert.deepStrictEqual(doc.items.find((i) => i.code === '1.A.1')?.budget, { amount: '1 200 000', currency: 'CZK', source: 'rozpočet města' });
+  });
 });

@@ -153,6 +153,23 @@ describe('diagnostics: plans (spec 6.3)', () => {
       { code: 'numbering-gap', messages: ['Numbering gap: `B` is missing before `C`.'] },
     ));
 
+  it("the plan's own top-level items count on from the strategy's top-level values of their kind", () =>
+    check(
+      `
+      ${STRATEGY}
+      //- /p.strategy.yaml
+      strategy: ssd-ip
+      title: Plán
+      implements: ssd
+      items:
+        - id: 2
+          title: Nová oblast
+        - id: ⟦4⟧
+          title: Další oblast
+      `,
+      { code: 'numbering-gap', messages: ['Numbering gap: `3` is missing before `4`.'] },
+    ));
+
   it("order is judged within the plan's own listing; the plan may list the strategy's items in any order across parents", () =>
     clean(`
       ${STRATEGY}

@@ -86,7 +86,10 @@ describe('code actions', () => {
           title: P
           related: [kv-pln/A1]
     `);
-    const actions = fixesFor(fx, '/a.strategy.yaml', 'unknown-strategy');
+    const all = fixesFor(fx, '/a.strategy.yaml', 'unknown-strategy');
+    // Each diagnostic also offers to declare the document outside the workspace (spec 6.4).
+    assert.deepStrictEqual(all.filter((a) => a.title.startsWith('Declare')).map((a) => a.title), ['Declare `kv-pln` as an outside document', 'Declare `kv-pln` as an outside document']);
+    const actions = all.filter((a) => a.title.startsWith('Replace'));
     const text = textOf(fx, '/a.strategy.yaml');
     assert.deepStrictEqual(
       actions.map((a) => after(fx, '/a.strategy.yaml', a)),

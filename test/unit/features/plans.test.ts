@@ -4,7 +4,7 @@
  * removed items and `after` links.
  */
 import * as assert from 'assert';
-import { Location, MarkupContent, SymbolTag } from 'vscode-languageserver-protocol';
+import { CodeAction, Location, MarkupContent, SymbolTag } from 'vscode-languageserver-protocol';
 import { fixture } from '../fixture';
 import { applyEdit, cursor, describeLocation } from './helpers';
 
@@ -375,5 +375,78 @@ describe('features: outline and the Strategies view with groups, removed items a
       ['1.1', false],
       ['1.2', true],
     ]);
+  });
+});
+
+describe('features: quick fixes of format 1.1 diagnostics (spec 6)', () => {
+  const fixes = (source: string, path: string, code: string): { fx: ReturnType<typeof fixture>; actions: CodeAction[] } => {
+    const fx = fixture(source);
+    const uri = fx.file(path).uri;
+    const diagnostics = fx.service.lspDiagnostics(uri).filter((d) => d.code === code);
+    assert.ok(diagnostics.length > 0, `no ${code} in ${path}`);
+    return { fx, actions: fx.service.codeActions(uri, diagnostics) };
+  };
+  const textAfter = (fx: ReturnType<typeof fixture>, action: CodeAction): string => [...applyEdit(fx, action.edit!).values()][0];
+
+  it('unknown-strategy offers to declare the document as an outside one, and the result checks clean', () => {
+    const { fx, actions } = fixes(
+      `
+      strategy: a
+      title: A
+      items:
+        - id: 1
+          title: P
+          related: [des/2.1]
+      `,
+      '/a.strategy.yaml',
+      'unknown-strategy',
+    );
+    const declare = actions.find((a) => a.title === 'Declare `des` as an outside document');
+    assert.ok(declare, JSON.stringify(actions.map((a) => a.title)));
+    const text = textAfter(fx, declare);
+    assert.match(text, /documents:\n {2}- id: des\n {4}title: des\nitems:/);
+    const fixed = fixture(text);
+    assert.deepStrictEqual(fixed.service.diagnostics(fixed.files[0].uri), []);
+  });
+
+  it('the declaration joins an existing block `documents` list', () => {
+    const { fx, actions } = fixes(
+      `
+      strategy: a
+      title: A
+      implements: des
+      documents:
+        - title: Jiný dokument
+      `,
+      '/a.strategy.yaml',
+      'unknown-strategy',
+    );
+    const declare = actions.find((a) => a.title.startsWith('Declare'));
+    assert.ok(declare);
+    assert.match(textAfter(fx, declare), /documents:\n {2}- id: des\n {4}title: des\n {2}- title: Jiný dokument/);
+  });
+
+  it('removed-item offers to remove the reference, from a flow or a block list', () => {
+    const source = `
+      strategy: a
+      title: A
+      items:
+        - id: 1
+          title: P
+          status: vypuštěno
+        - id: 2
+          title: P
+          related: [1, 3]
+          after:
+            - 1
+        - id: 3
+          title: P
+    `;
+    const { fx, actions } = fixes(source, '/a.strategy.yaml', 'removed-item');
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Remove the reference to `1`', 'Remove the reference to `1`']);
+    assert.match(textAfter(fx, actions[0]), /related: \[3\]/);
+    assert.match(textAfter(fx, actions[1]), /after: \[\]\n {2}- id: 3/);
+    const fixed = fixture(textAfter(fx, actions[1]));
+    assert.deepStrictEqual(fixed.service.diagnostics(fixed.files[0].uri).map((d) => d.code), ['removed-item'], 'only the flow reference is left');
   });
 });

@@ -164,6 +164,26 @@ describe('strategy-report', () => {
       assert.match(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), /Matice vazeb chybí: dokument v `goalsFrom` neuvádí strategický plán/);
     });
 
+    it('budgets appear in the table columns and as totals per priority in Czech number format', async () => {
+      const dir = workspace(`
+        //- /a.strategy.yaml
+        strategy: a
+        title: A
+        items:
+          - id: 1
+            title: P
+            items:
+              - { id: 1.A, title: O, budget: { amount: 1 200 000, currency: CZK, source: město } }
+      `);
+      assert.strictEqual((await report(['.', '--locale', 'cs', '-o', 'a.md'], dir)).status, 0);
+      assert.match(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), /^\| `1` \| P \| 1\s200\s000 CZK \| `1\.A` \|$/m);
+      assert.strictEqual((await report(['.', '--locale', 'en', '-o', 'a.csv'], dir)).status, 0);
+      const lines = fs.readFileSync(path.join(dir, 'a.csv'), 'utf8').slice(1).split(/\r?\n/);
+      const header = lines[0].split(',');
+      const row = lines[2].split(',');
+      assert.deepStrictEqual([row[header.indexOf('Budget')], row[header.indexOf('Currency')], row[header.indexOf('Funding source')]], ['1 200 000', 'CZK', 'město']);
+    });
+
     it('an empty strategy still makes a report in every format', async () => {
       const dir = workspace(`
         //- /a.strategy.yaml

@@ -72,19 +72,33 @@ function strategyText(g: Gen): string {
   if (plan) {
     lines.push(`goalsFrom: ${plan}`);
   }
+  // Format 1.1 (spec 6): a plan of another document, an outside declaration.
+  if (g.chance(0.3)) {
+    lines.push(`implements: ${g.pick([...DOC_IDS, 'zz'])}`);
+  }
+  if (g.chance(0.2)) {
+    lines.push('documents:', '  - id: zz', '    title: Národní strategie');
+  }
   if (g.chance(0.3)) {
     lines.push('actors:', '  - id: mesto', '    name: Město');
   }
   lines.push('items:');
-  const tops = g.chance(0.5) ? ['1', '2'] : ['1'];
+  const tops = g.chance(0.5) ? ['1', '2'] : g.chance(0.3) ? ['2'] : ['1'];
   for (const top of tops) {
     lines.push(`  - id: ${top}`, `    title: Priorita ${top}`, '    items:');
-    for (const letter of g.chance(0.5) ? ['A', 'B'] : ['A']) {
+    for (const letter of g.chance(0.5) ? ['A', 'B'] : g.chance(0.3) ? ['C'] : ['A']) {
       const code = `${top}.${letter}`;
       lines.push(`      - id: ${code}`, `        title: Cíl ${code}`);
+      if (g.chance(0.15)) {
+        lines.push('        status: vypuštěno');
+      }
       const related = g.some(['a/1.A', 'b/2.A', 'c/1.B', 'b/1', '1', '2.A', 'a/9.Z', 'zz/1']);
       if (related.length > 0) {
         lines.push(`        related: [${related.join(', ')}]`);
+      }
+      const after = g.some(['1.A', '1.B', '2.A', 'a/1.A', 'b/1.B', 'c/2.A'], 0.25);
+      if (after.length > 0) {
+        lines.push(`        after: [${after.join(', ')}]`);
       }
       const goals = plan ? g.some(['1.A', '2.A', '1']) : [];
       if (goals.length > 0) {

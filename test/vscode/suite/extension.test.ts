@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
-import { type CodeEntry, ItemAtPositionRequest, WorkspaceCodesRequest } from '../../../server/src/protocol';
+import { type CodeEntry, ItemAtPositionRequest, type StatusData, WorkspaceCodesRequest } from '../../../server/src/protocol';
 import {
   api,
   codeOf,
@@ -303,6 +303,33 @@ suite('settings', () => {
 });
 
 suite('server lifecycle', () => {
+  test('a file opened before the index is complete: the Problems panel agrees with the status bar', async () => {
+    const a = await api();
+    await a.client.stop();
+    // The editor restores a strategy while the server starts: the client opens it right after `initialized`.
+    const indexed = new Promise<StatusData>((resolve) => {
+      let sawIndexing = false;
+      const sub = a.treeData.onDidChangeTreeData(() => {
+        const status = a.statusBar.status;
+        if (status?.indexing) {
+          sawIndexing = true;
+        } else if (status && sawIndexing) {
+          sub.dispose();
+          resolve(status);
+        }
+      });
+    });
+    const started = a.client.start();
+    await vscode.window.showTextDocument(await open(exampleUri(LIBEREC)));
+    await started;
+    const status = await indexed;
+    // The Problems panel shows what `getDiagnostics` holds; `praha-integrace/2.A.11` in Liberec's file must resolve.
+    const problems = vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${uri.path}: ${codeOf(d)} ${d.message}`));
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(status.errors, 0);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(exampleUri(LIBEREC)).map((d) => `${codeOf(d)}: ${d.message}`), []);
+  });
+
   test('a crashed server is restarted and answers again', async () => {
     const { client } = await api();
     const child = client.serverProcess;

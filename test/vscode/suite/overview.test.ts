@@ -101,3 +101,40 @@ suite('strategy overview', () => {
     }
   });
 });
+
+suite('coverage in the Strategies view', () => {
+  test('documents and priorities show their gaps', async () => {
+    const { treeData, indexed } = await api();
+    await indexed();
+    await treeData.refresh();
+    const roots = await treeData.getChildren();
+    const kv = roots.find((n) => n.doc.id === 'kv-integrace');
+    assert.ok(kv, 'kv-integrace in the tree');
+    assert.deepStrictEqual(kv.doc.coverage, { 'uncovered-goal': 3, 'missing-indicator': 29, 'missing-responsible': 23 });
+    assert.match(String(treeData.getTreeItem(kv).description), /3 goals uncovered · 29 measures without indicator · 23 measures without responsible body$/);
+    const [first] = await treeData.getChildren(kv);
+    assert.match(String(treeData.getTreeItem(first).description), /12 measures without indicator · 6 measures without responsible body$/);
+    const plan = roots.find((n) => n.doc.id === 'kv-plan');
+    assert.deepStrictEqual(plan?.doc.coverage, { 'uncovered-goal': 3 });
+  });
+
+  test('filters to the items a coverage rule flags, and clears the filter', async () => {
+    const { treeData } = await api();
+    await vscode.commands.executeCommand('strategyCodes.tree.filter', { kind: 'coverage', value: 'uncovered-goal' });
+    const roots = await treeData.getChildren();
+    assert.deepStrictEqual(roots.map((n) => n.doc.id), ['kv-plan']);
+    const codes: string[] = [];
+    const walk = async (node: (typeof roots)[number]): Promise<void> => {
+      for (const child of await treeData.getChildren(node)) {
+        if (child.kind === 'item' && child.item.flags.includes('uncovered-goal')) {
+          codes.push(child.item.code);
+        }
+        await walk(child);
+      }
+    };
+    await walk(roots[0]);
+    assert.deepStrictEqual(codes, ['A2.2', 'B1.2', 'B2.1']);
+    await vscode.commands.executeCommand('strategyCodes.tree.clearFilter');
+    assert.ok((await treeData.getChildren()).length >= 4);
+  });
+});
