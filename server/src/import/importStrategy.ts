@@ -129,6 +129,9 @@ export function importSource(source: Source, options: ImportOptions, base: strin
   if (options.implements !== undefined) {
     result.document.implements = options.implements;
   }
+  if (result.document.implements !== undefined) {
+    standForStrategyItems(result);
+  }
   const files: OutputFile[] = [{ name: `${base}.strategy.yaml`, text: strategyYaml(result.document) }];
   const builtin = builtinDescriptors();
   const missing = result.descriptors.filter((d) => !builtin.has(d.code));
@@ -144,6 +147,29 @@ export function importSource(source: Source, options: ImportOptions, base: strin
     result.findings.push({ kind: 'marked', at: {}, id: 'import.marked.plan', args: [name] });
   }
   return { result, files, itemCount: countItems(result.document.items) };
+}
+
+/**
+ * In a plan (spec §6.3) an item without a title stands for the strategy's item of the same code and takes
+ * its title from there: the import leaves the title out instead of writing the code as a title.
+ */
+function standForStrategyItems(result: ImportResult): void {
+  const untitled = new Set(result.findings.filter((f) => f.id === 'import.marked.noTitle').map((f) => f.args[0]));
+  const visit = (entries: readonly ImportEntry[]): void => {
+    for (const e of entries) {
+      if (e.kind === 'item' && untitled.has(e.id) && e.title === e.id) {
+        e.title = '';
+      }
+      visit(e.items);
+    }
+  };
+  visit(result.document.items);
+  for (const f of result.findings) {
+    if (f.id === 'import.marked.noTitle') {
+      f.id = 'import.marked.standsFor';
+      f.args = [f.args[0], result.document.implements ?? ''];
+    }
+  }
 }
 
 /** Where a finding stands, in words (`line 12`, `page 3, line 4`, `sheet "Položky", row 7`). */

@@ -46,7 +46,10 @@ function text(doc: Document, value: string): Scalar {
 function itemNode(doc: Document, item: ImportItem): YAMLMap {
   const map = new YAMLMap();
   set(map, 'id', codeNode(doc, item.id));
-  set(map, 'title', text(doc, item.title));
+  // An empty title only comes from a plan's item that stands for its strategy's item (spec §6.3), which may omit it.
+  if (item.title !== '') {
+    set(map, 'title', text(doc, item.title));
+  }
   if (item.description !== undefined && item.description !== '') {
     set(map, 'description', text(doc, item.description));
   }

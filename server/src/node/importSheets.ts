@@ -62,5 +62,7 @@ export async function readCsv(name: string, text: string): Promise<Source> {
   } catch (e) {
     throw new ImportError('import.error.corrupt', [name, 'csv', (e as Error).message ?? String(e)]);
   }
-  return { kind: 'csv', name, lines: [], tables: [sheetTable(sheet, () => undefined)] };
+  // A CSV has no sheets: its rows are located by their line alone.
+  const table = sheetTable(sheet, () => undefined);
+  return { kind: 'csv', name, lines: [], tables: [{ name, rows: table.rows.map((r) => ({ cells: r.cells, at: { row: r.at.row } })) }] };
 }

@@ -158,3 +158,13 @@ describe('import: the export\'s table layout, every column', () => {
     assert.strictEqual(items[2].status, 'removed');
   });
 });
+
+describe('import: implementation plans', () => {
+  it('leaves out the title of a plan item that stands for the strategy\'s item, and says so', async () => {
+    const out = await importFile('Kód;Název;Termín\n1.B.6;;\n1.B.6.II;Vyhodnotit program;12/2025\n', 'ap.csv', { implements: 'praha-integrace', id: 'praha-ap' });
+    assert.match(out.files[0].text, /items:\n {2}- id: 1\.B\.6\n {4}items:\n {6}- id: 1\.B\.6\.II\n {8}title: Vyhodnotit program\n/);
+    const f = out.result.findings.find((x) => x.id === 'import.marked.standsFor');
+    assert.deepStrictEqual(f?.args, ['1.B.6', 'praha-integrace']);
+    assert.deepStrictEqual(f?.at, { row: 2 }, 'a CSV row is located by its line');
+  });
+});
