@@ -55,11 +55,12 @@ export function splitList(text: string): string[] {
 /** The codes named in a text (`po 1.2.1 a 1.2.2`, `A1.1, A1.2`): the code-shaped words only. */
 export function codesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![\w.])((?:[A-Z]{1,3}\d{1,3}|\d{1,3}|[A-Z]{1,2})(?:\.(?:\d{1,3}|[A-Z]{1,2}|[IVXL]{1,6}|[A-Z]{1,3}\d{1,3}))*)(?![\w])/gu)) {
-    const code = m[1].replace(/\.$/, '');
-    // A lone number or letter is a count or an initial, not a code, unless it is the whole text.
-    if (code.includes('.') || /^[A-Z]+\d+$/.test(code) || text.trim() === code) {
-      out.push(code);
+  // A qualified code (`kv-plan/A1.1`, `praha-integrace/2.A.11`) keeps its document id: it names another document's item.
+  for (const m of text.matchAll(/(?<![\w.])((?:[a-z0-9][a-z0-9-]*\/)?)((?:[A-Z]{1,3}\d{1,3}|\d{1,3}|[A-Z]{1,2})(?:\.(?:\d{1,3}|[A-Z]{1,2}|[IVXL]{1,6}|[A-Z]{1,3}\d{1,3}))*)(?![\w])/gu)) {
+    const code = m[2].replace(/\.$/, '');
+    // A lone number or letter is a count or an initial, not a code, unless it is the whole text or qualified.
+    if (code.includes('.') || /^[A-Z]+\d+$/.test(code) || m[1] !== '' || text.trim() === code) {
+      out.push(m[1] + code);
     }
   }
   return out;
