@@ -11,6 +11,7 @@ import { ImportError, SOURCE_KINDS, SourceKind } from './import/model';
 import { localeOf } from './messages';
 import { ColumnKey, ITEM_COLUMNS } from './table/columns';
 import { readSource } from './node/importSources';
+import { writeFileAtomic } from './node/writeFileAtomic';
 
 const USAGE = `Usage: strategy-import <source> [options]
 
@@ -156,18 +157,6 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
 export interface ImportIo {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-/** Writes a file whole or not at all: a temporary file beside it, then renamed over it. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** The output's base name: `out.strategy.yaml` → `out`; by default the source's name without its extension, beside it. */
