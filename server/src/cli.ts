@@ -4,10 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
 import { LanguageService } from './languageService';
-import { CodeDiagnostic } from './model/types';
+import { CodeDiagnostic, ParsedFile } from './model/types';
 import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
+import { engineId, ParseCache, textHash } from './node/parseCache';
+import { ParsePool } from './node/parsePool';
 import { loadSchemas } from './node/schemas';
+import { SchemaSources } from './parse/schemaCheck';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -15,14 +19,22 @@ interface Options {
   format: Format;
   locale: string;
   paths: string[];
+  /** The folder of the persistent parse cache, when one is used. */
+  cache?: string;
+  /** Parse threads; 1 parses on the main thread. */
+  workers: number;
 }
 
-const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [paths…]
+const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [--cache DIR] [--workers N] [paths…]
 
 Checks the strategy documents (*.strategy.yaml|yml), descriptor catalogs
 (*.descriptors.yaml|yml) and Markdown files below the given folders or the
 given files (default: the current folder), as the Strategy Codes language
 server does.
+
+--cache DIR keeps the parsed files in DIR, so that the next run parses only
+the files that changed; a damaged or outdated cache is ignored and rebuilt.
+--workers N parses on N threads (default: one per core, at most 4).
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 
@@ -30,7 +42,7 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { format: 'text', locale: 'en', paths: [] };
+  const opts: Options = { format: 'text', locale: 'en', paths: [], workers: Math.min(4, Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (name: string): string => {
@@ -54,6 +66,14 @@ function parseArgs(argv: string[]): Options | 'help' {
       opts.format = f;
     } else if (arg === '--locale' || arg.startsWith('--locale=')) {
       opts.locale = value('--locale');
+    } else if (arg === '--cache' || arg.startsWith('--cache=')) {
+      opts.cache = value('--cache');
+    } else if (arg === '--workers' || arg.startsWith('--workers=')) {
+      const n = value('--workers');
+      if (!/^\d+$/.test(n) || Number(n) < 1) {
+        throw new UsageError(`--workers needs a whole number of at least 1, not "${n}"`);
+      }
+      opts.workers = Number(n);
     } else if (arg === '--') {
       opts.paths.push(...argv.slice(i + 1));
       break;
@@ -94,8 +114,53 @@ function ghEscape(s: string, property: boolean): string {
   return out;
 }
 
-/** Runs the checker; returns the exit status. */
+/** The files found, read and waiting to be indexed. */
+interface Prepared {
+  opts: Options;
+  service: LanguageService;
+  schemas: SchemaSources;
+  targets: { abs: string; dir: boolean }[];
+  files: { uri: string; text: string; hash?: string; parsed?: ParsedFile; fromCache: boolean }[];
+  cache: ParseCache | undefined;
+  unreadable: number;
+}
+
+/**
+ * Runs the checker on the main thread; returns the exit status. `runAsync`
+ * is the same with the parsing spread over worker threads.
+ */
 export function run(argv: string[], cwd: string, io: Output): number {
+  const prepared = prepare(argv, cwd, io);
+  return typeof prepared === 'number' ? prepared : report(prepared, cwd, io);
+}
+
+/** Runs the checker, parsing on `--workers` threads when there are enough files to gain from them. */
+export async function runAsync(argv: string[], cwd: string, io: Output): Promise<number> {
+  const prepared = prepare(argv, cwd, io);
+  if (typeof prepared === 'number') {
+    return prepared;
+  }
+  const waiting = prepared.files.filter((f) => f.parsed === undefined && kindOf(prepared.service, f.uri) !== undefined);
+  // Starting a worker costs about as much as parsing a few dozen files.
+  if (prepared.opts.workers > 1 && waiting.length >= 64) {
+    const pool = new ParsePool(prepared.opts.workers, prepared.schemas, prepared.service.parseLimits());
+    try {
+      const parsed = await pool.parse(waiting.map((f) => ({ uri: f.uri, text: f.text, kind: kindOf(prepared.service, f.uri) ?? 'strategy' })));
+      waiting.forEach((f, i) => (f.parsed = parsed[i]));
+    } finally {
+      await pool.close();
+    }
+  }
+  return report(prepared, cwd, io);
+}
+
+function kindOf(service: LanguageService, uri: string): 'strategy' | 'catalog' | undefined {
+  const kind = service.kindOf(uri);
+  return kind === 'strategy' || kind === 'catalog' ? kind : undefined;
+}
+
+/** Reads the arguments, finds and reads the files, and takes what the cache holds for them. */
+function prepare(argv: string[], cwd: string, io: Output): Prepared | number {
   let opts: Options | 'help';
   try {
     opts = parseArgs(argv);
@@ -121,8 +186,10 @@ export function run(argv: string[], cwd: string, io: Output): number {
   }
   // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
   const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
-  const service = new LanguageService({ schemas: loadSchemas(), locale: opts.locale, roots: roots.map(pathToUri) });
-  const reported = new Set<string>();
+  const schemas = loadSchemas();
+  const service = new LanguageService({ schemas, locale: opts.locale, roots: roots.map(pathToUri) });
+  const cache = opts.cache !== undefined ? new ParseCache(path.resolve(cwd, opts.cache), engineId([JSON.stringify(schemas), JSON.stringify(service.parseLimits())])) : undefined;
+  const files: Prepared['files'] = [];
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
   let unreadable = 0;
   for (const root of roots) {
@@ -134,9 +201,33 @@ export function run(argv: string[], cwd: string, io: Output): number {
         unreadable++;
         continue;
       }
-      service.update(pathToUri(file), res.text);
+      const uri = pathToUri(file);
+      const hash = cache && kindOf(service, uri) ? textHash(res.text) : undefined;
+      const parsed = hash !== undefined ? cache?.get(uri, hash) : undefined;
+      files.push({ uri, text: res.text, hash, parsed, fromCache: parsed !== undefined });
     }
   }
+  return { opts, service, schemas, targets, files, cache, unreadable };
+}
+
+/** Indexes the files (parsing those not parsed yet), stores new parses in the cache, and prints the diagnostics. */
+function report(prepared: Prepared, cwd: string, io: Output): number {
+  const { opts, service, targets, cache } = prepared;
+  for (const f of prepared.files) {
+    service.update(f.uri, f.text, f.parsed);
+    const parsed = service.index.get(f.uri)?.parsed;
+    if (cache && f.hash !== undefined && parsed && !f.fromCache) {
+      cache.set(f.uri, f.hash, parsed);
+    }
+    // The text now lives in the index: the list does not keep a second reference to it.
+    f.text = '';
+    f.parsed = undefined;
+  }
+  if (cache?.stats.unwritable !== undefined) {
+    io.err(`strategy-check: the cache ${opts.cache ?? ''} cannot be written (${cache.stats.unwritable}); files are checked without it\n`);
+  }
+  const unreadable = prepared.unreadable;
+  const reported = new Set<string>();
   for (const t of targets) {
     if (!t.dir) {
       const uri = pathToUri(t.abs);
@@ -223,14 +314,14 @@ export function main(): void {
     }
     throw e;
   });
-  let status: number;
-  try {
-    status = run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
-  } catch (e) {
-    process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    status = 2;
-  }
-  process.exitCode = status;
+  void runAsync(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) })
+    .catch((e: unknown) => {
+      process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      return 2;
+    })
+    .then((status) => {
+      process.exitCode = status;
+    });
 }
 
 if (require.main === module) {
