@@ -20,9 +20,23 @@ export default tseslint.config(
   },
   {
     // The language service stays portable: no Node built-ins below the node-specific entry points.
-    files: ['server/src/parse/**', 'server/src/model/**', 'server/src/features/**', 'server/src/languageService.ts'],
+    files: ['server/src/parse/**', 'server/src/model/**', 'server/src/engine/**', 'server/src/sync/**', 'server/src/languageService.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'child_process', 'node:*', 'vscode-languageserver/node'] }],
+    },
+  },
+  {
+    // Features take the narrow context of engine/context.ts, never the facade that drives them, and never another feature.
+    files: ['server/src/features/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'child_process', 'node:*', 'vscode-languageserver/node', '**/languageService', './*'] }],
+    },
+  },
+  {
+    // The engine lies below the features: it never imports one, nor the facade.
+    files: ['server/src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'child_process', 'node:*', 'vscode-languageserver/node', '**/languageService', '**/features/*'] }],
     },
   },
 );

@@ -43,6 +43,7 @@ const scopes = {
   areaDefinition: `constant.other.descriptor-area.definition.${YAML_SUFFIX}`,
   actorDefinition: `variable.parameter.actor.definition.${YAML_SUFFIX}`,
   actorReference: `variable.parameter.actor.reference.${YAML_SUFFIX}`,
+  groupHeading: `entity.name.section.group.${YAML_SUFFIX}`,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -419,11 +420,11 @@ function codeKey(name, key, kind, { topLevelOnly = false } = {}) {
  * (keys whose values hold codes) that may open inside it.
  */
 const mappings = {
-  root: { keys: ['id-item', 'strategy-definition', 'catalog-definition', 'goals-from'], regions: ['related', 'goals', 'descriptors', 'actor-references', 'actors', 'areas', 'documents'] },
+  root: { keys: ['id-item', 'strategy-definition', 'catalog-definition', 'goals-from', 'implements', 'group'], regions: ['related', 'goals', 'descriptors', 'actor-references', 'actors', 'areas', 'documents'] },
   actor: { keys: ['id-actor'], regions: [] },
   area: { keys: ['id-area'], regions: ['descriptors'] },
   descriptor: { keys: ['id-descriptor'], regions: [] },
-  document: { keys: ['strategy-reference'], regions: [] },
+  document: { keys: ['strategy-reference', 'id-outside-document'], regions: [] },
 };
 
 const keyRules = Object.fromEntries([
@@ -435,6 +436,17 @@ const keyRules = Object.fromEntries([
   codeKey('id-area', 'id', 'area-definition'),
   codeKey('id-descriptor', 'id', 'descriptor-definition'),
   codeKey('strategy-reference', 'strategy', 'document-reference'),
+  // The strategy a plan implements (spec 6.3), and the id of an outside document declared in `documents` (spec 6.4).
+  codeKey('implements', 'implements', 'document-reference', { topLevelOnly: true }),
+  codeKey('id-outside-document', 'id', 'document-definition'),
+  // A group's heading (spec 6.2): a title, coloured as a section so that the uncoded level stands out.
+  [
+    'key-group',
+    {
+      match: String.raw`${KEY_START}(group)${COLON}[ \t]+([^\s#"'{\[][^#]*?|"[^"]*"|'[^']*')${BLOCK_END}`,
+      captures: { ...keyCaptures(1, 2), 3: { name: scopes.groupHeading } },
+    },
+  ],
 ]);
 
 /**
@@ -442,7 +454,8 @@ const keyRules = Object.fromEntries([
  * list of mappings (`mapping`, a mapping context) — or, for `descriptors`, either.
  */
 const regions = {
-  related: { key: 'related', entry: 'item-reference', mapping: 'root' },
+  // `after` (spec 6.6) lists items as `related` does.
+  related: { key: 'related|after', entry: 'item-reference', mapping: 'root' },
   goals: { key: 'goals', entry: 'goal-reference', mapping: 'root' },
   descriptors: { key: 'descriptors', entry: 'descriptor-reference', mapping: 'descriptor' },
   'actor-references': { key: 'responsible|partners', entry: 'actor-reference', mapping: 'root' },

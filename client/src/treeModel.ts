@@ -23,7 +23,13 @@ export interface ProblemCounts {
 
 /** The label of an item node: its code and title, as authors cite an item (`2.A.11 Poradní platformy`). */
 export function itemLabel(item: Pick<TreeItemData, 'code' | 'title'>): string {
-  return item.title ? `${item.code} ${item.title}` : item.code;
+  // A group heading (spec 6.2) has no code.
+  return [item.code, item.title].filter((s) => s).join(' ');
+}
+
+/** The documents and, depth first, the plans nested under them (spec 6.3). */
+export function allDocuments(docs: readonly TreeDocumentData[]): TreeDocumentData[] {
+  return docs.flatMap((d) => [d, ...allDocuments(d.plans ?? [])]);
 }
 
 /** The label of a document node: its title, or its id when it has no title, or the file name when it has neither. */
@@ -88,10 +94,13 @@ export function filterTree(docs: readonly TreeDocumentData[], filter: TreeFilter
       const children = keep(item.children);
       return children.length > 0 ? [{ ...item, children }] : [];
     });
-  return docs.flatMap((doc) => {
-    const items = keep(doc.items);
-    return items.length > 0 ? [{ ...doc, items }] : [];
-  });
+  const keepDocs = (list: readonly TreeDocumentData[]): TreeDocumentData[] =>
+    list.flatMap((doc) => {
+      const items = keep(doc.items);
+      const plans = keepDocs(doc.plans ?? []);
+      return items.length > 0 || plans.length > 0 ? [{ ...doc, items, ...(doc.plans ? { plans } : {}) }] : [];
+    });
+  return keepDocs(docs);
 }
 
 /** The item's own problems plus those of all its descendants. */
@@ -122,7 +131,7 @@ export function collectFilterValues(docs: readonly TreeDocumentData[], kind: Fil
       visit(item.children);
     }
   };
-  docs.forEach((doc) => visit(doc.items));
+  allDocuments(docs).forEach((doc) => visit(doc.items));
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => a.value.localeCompare(b.value, undefined, { numeric: true }));
@@ -133,13 +142,13 @@ export function collectFilterValues(docs: readonly TreeDocumentData[], kind: Fil
  * with the given URI, or `undefined` when there is none (for revealing it in the tree).
  */
 export function findItemPath(docs: readonly TreeDocumentData[], uri: string, code: string): TreeItemData[] | undefined {
-  const doc = docs.find((d) => d.uri === uri);
+  const doc = allDocuments(docs).find((d) => d.uri === uri);
   if (!doc) {
     return undefined;
   }
   const search = (items: readonly TreeItemData[]): TreeItemData[] | undefined => {
     for (const item of items) {
-      if (item.code === code) {
+      if (item.code === code && !item.group) {
         return [item];
       }
       const below = search(item.children);
@@ -161,7 +170,13 @@ export function countItems(items: readonly TreeItemData[]): number {
  * The icon id (a codicon) for an item at a depth: a priority area, an objective, a measure, an
  * activity, and a plain dot for anything deeper. Catalog entries (areas and descriptors) get tags.
  */
-export function levelIcon(depth: number, kind: TreeDocumentData['kind']): string {
+export function levelIcon(depth: number, kind: TreeDocumentData['kind'], item?: Pick<TreeItemData, 'group' | 'removed'>): string {
+  if (item?.group) {
+    return 'folder';
+  }
+  if (item?.removed) {
+    return 'circle-slash';
+  }
   if (kind === 'catalog') {
     return depth <= 1 ? 'tag' : 'symbol-constant';
   }

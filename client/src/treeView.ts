@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ItemAtPositionRequest, StrategyTreeRequest } from '../../server/src/protocol';
 import { errorCount, itemCount, warningCount } from './counts';
 import {
+  allDocuments,
   countItems,
   documentLabel,
   filterTree,
@@ -33,7 +34,7 @@ const STRATEGY_FILE = /\.(strategy|descriptors)\.ya?ml$/;
 
 /** A node of the tree: a document, or an item of a document. `key` is unique and stable across refreshes. */
 export type StrategyNode =
-  | { kind: 'document'; key: string; doc: TreeDocumentData }
+  | { kind: 'document'; key: string; doc: TreeDocumentData; parent?: StrategyNode }
   | { kind: 'item'; key: string; doc: TreeDocumentData; item: TreeItemData; parent: StrategyNode };
 
 /** The problem counts as the description shows them (`2 errors, 1 warning`), empty without problems. */
@@ -75,6 +76,8 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
   private stale = true;
   private loading: Promise<void> | undefined;
   private readonly nodes = new Map<string, StrategyNode>();
+  /** Plan URI → the document it is listed under. */
+  private readonly owners = new Map<string, TreeDocumentData>();
   private readonly changed = new vscode.EventEmitter<StrategyNode | undefined>();
   private readonly filterChanged = new vscode.EventEmitter<TreeFilter | undefined>();
 
@@ -136,6 +139,12 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
   private rebuild(): void {
     this.shown = filterTree(this.all, this.filterValue);
     this.nodes.clear();
+    this.owners.clear();
+    for (const doc of allDocuments(this.shown)) {
+      for (const plan of doc.plans ?? []) {
+        this.owners.set(plan.uri, doc);
+      }
+    }
   }
 
   /** The node for a key, created once per refresh so that VS Code sees the same element each time. */
@@ -148,8 +157,10 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     return node;
   }
 
+  /** A document's node; a plan's (spec 6.3) has the node of the strategy it is listed under as its parent. */
   private documentNode(doc: TreeDocumentData): StrategyNode {
-    return this.node(doc.uri, () => ({ kind: 'document', key: doc.uri, doc }));
+    const owner = this.owners.get(doc.uri);
+    return this.node(doc.uri, () => ({ kind: 'document', key: doc.uri, doc, parent: owner ? this.documentNode(owner) : undefined }));
   }
 
   /** Child nodes of a parent; a repeated code (a `duplicate-id`) gets a numbered key of its own. */
@@ -168,11 +179,15 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
       await this.ensureFresh();
       return this.shown.map((doc) => this.documentNode(doc));
     }
-    return this.itemNodes(element, element.kind === 'document' ? element.doc.items : element.item.children);
+    if (element.kind === 'document') {
+      // A strategy's plans follow its own items.
+      return [...this.itemNodes(element, element.doc.items), ...(element.doc.plans ?? []).map((plan) => this.documentNode(plan))];
+    }
+    return this.itemNodes(element, element.item.children);
   }
 
   getParent(element: StrategyNode): StrategyNode | undefined {
-    return element.kind === 'item' ? element.parent : undefined;
+    return element.parent;
   }
 
   getTreeItem(element: StrategyNode): vscode.TreeItem {
@@ -181,15 +196,15 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
 
   private documentItem(doc: TreeDocumentData): vscode.TreeItem {
     const uri = vscode.Uri.parse(doc.uri);
-    const item = new vscode.TreeItem(documentLabel(doc), doc.items.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(documentLabel(doc), doc.items.length > 0 || (doc.plans ?? []).length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const counts = { errors: doc.errors, warnings: doc.warnings };
     item.id = doc.uri;
     // The resource URI lets VS Code decorate the document with its problems, as in the Explorer.
     item.resourceUri = uri;
     item.description = [doc.id, problemText(counts)].filter((s) => s).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(doc.kind === 'catalog' ? 'library' : 'book', problemColor(counts));
+    item.iconPath = new vscode.ThemeIcon(doc.kind === 'catalog' ? 'library' : doc.implements !== undefined ? 'checklist' : 'book', problemColor(counts));
     item.contextValue = doc.kind === 'catalog' ? 'strategyCatalog' : 'strategyDocument';
-    const kind = doc.kind === 'catalog' ? l10n.t('Descriptor catalog') : l10n.t('Strategy');
+    const kind = doc.kind === 'catalog' ? l10n.t('Descriptor catalog') : doc.implements !== undefined ? l10n.t('Implementation plan of {0}', doc.implements) : l10n.t('Strategy');
     item.tooltip = [`${kind}: ${documentLabel(doc)}`, doc.id, itemCount(countItems(doc.items)), problemText(counts)]
       .filter((s) => s)
       .join('\n');
@@ -201,9 +216,9 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     const item = new vscode.TreeItem(itemLabel(data), data.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const counts = subtreeCounts(data);
     item.id = key;
-    item.description = [data.level, problemText(counts)].filter((s) => s).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(levelIcon(data.depth, doc.kind), problemColor(counts));
-    item.contextValue = doc.kind === 'catalog' ? 'catalogItem' : 'strategyItem';
+    item.description = [data.level, data.removed ? l10n.t('removed') : '', problemText(counts)].filter((s) => s).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(levelIcon(data.depth, doc.kind, data), problemColor(counts));
+    item.contextValue = doc.kind === 'catalog' ? 'catalogItem' : data.group ? 'strategyGroup' : 'strategyItem';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(data.code)}** ${escapeMarkdown(data.title)}\n\n${escapeMarkdown(data.level)}`);
     const facts: [string, string[]][] = [
@@ -230,7 +245,7 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
   /** The node of the item with a code in a document, if the (filtered) tree shows it. */
   async findNode(uri: string, code: string): Promise<StrategyNode | undefined> {
     await this.ensureFresh();
-    const doc = this.shown.find((d) => d.uri === uri);
+    const doc = allDocuments(this.shown).find((d) => d.uri === uri);
     const path = findItemPath(this.shown, uri, code);
     if (!doc || !path) {
       return undefined;

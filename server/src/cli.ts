@@ -5,13 +5,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
+import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
-import { CodeDiagnostic, ParsedFile } from './model/types';
-import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
-import { engineId, ParseCache, textHash } from './node/parseCache';
+import { CodeDiagnostic } from './model/types';
+import { pathToUri, uriToPath } from './node/fileSystem';
+import { NodeWorkspace } from './node/nodeWorkspace';
+import { engineId, ParseCache } from './node/parseCache';
 import { ParsePool } from './node/parsePool';
+import { parsingLoader, parsingLoaderSync, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
-import { SchemaSources } from './parse/schemaCheck';
+import { SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -41,52 +44,51 @@ Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 /** Thrown for bad usage; the message is shown and the exit status is 2. */
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { format: 'text', locale: 'en', paths: [], workers: Math.min(4, Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (name: string): string => {
-      const eq = arg.indexOf('=');
-      if (eq >= 0) {
-        return arg.slice(eq + 1);
-      }
-      const next = argv[++i];
-      if (next === undefined) {
-        throw new UsageError(`${name} needs a value`);
-      }
-      return next;
-    };
-    if (arg === '-h' || arg === '--help') {
-      return 'help';
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'github') {
-        throw new UsageError(`unknown format "${f}" (text, json or github)`);
-      }
-      opts.format = f;
-    } else if (arg === '--locale' || arg.startsWith('--locale=')) {
-      opts.locale = value('--locale');
-    } else if (arg === '--cache' || arg.startsWith('--cache=')) {
-      opts.cache = value('--cache');
-    } else if (arg === '--workers' || arg.startsWith('--workers=')) {
-      const n = value('--workers');
-      if (!/^\d+$/.test(n) || Number(n) < 1) {
-        throw new UsageError(`--workers needs a whole number of at least 1, not "${n}"`);
-      }
-      opts.workers = Number(n);
-    } else if (arg === '--') {
-      opts.paths.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      opts.paths.push(arg);
+/** The options `node:util`'s parser reads; everything else is a path. */
+const OPTIONS = {
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  cache: { type: 'string' },
+  workers: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The option a `node:util` parse error names (`'--format'` in its message), for our own wording. */
+function optionNamed(e: Error): string {
+  return /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
+}
+
+function readArgs(argv: string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // The parser's own messages name the rule, not the fix; ours keep the wording the tests and users know.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`unknown option ${optionNamed(e as Error)}`);
     }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${optionNamed(e as Error)} needs a value`);
+    }
+    throw new UsageError((e as Error).message);
   }
-  if (opts.paths.length === 0) {
-    opts.paths.push('.');
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return 'help';
   }
-  return opts;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'github') {
+    throw new UsageError(`unknown format "${format}" (text, json or github)`);
+  }
+  let workers = Math.min(4, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers) || Number(values.workers) < 1) {
+      throw new UsageError(`--workers needs a whole number of at least 1, not "${values.workers}"`);
+    }
+    workers = Number(values.workers);
+  }
+  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'], cache: values.cache, workers };
 }
 
 interface Output {
@@ -114,56 +116,47 @@ function ghEscape(s: string, property: boolean): string {
   return out;
 }
 
-/** The files found, read and waiting to be indexed. */
-interface Prepared {
+/** A check set up: the service, the sync module that fills it, and how files are parsed. */
+interface Check {
   opts: Options;
   service: LanguageService;
-  schemas: SchemaSources;
+  sync: WorkspaceSync;
+  loader: ParsingLoaderOptions;
   targets: { abs: string; dir: boolean }[];
-  files: { uri: string; text: string; hash?: string; parsed?: ParsedFile; fromCache: boolean }[];
-  cache: ParseCache | undefined;
-  unreadable: number;
+  unreadable(): number;
 }
 
-/**
- * Runs the checker on the main thread; returns the exit status. `runAsync`
- * is the same with the parsing spread over worker threads.
- */
+/** Runs the checker on the main thread; returns the exit status. */
 export function run(argv: string[], cwd: string, io: Output): number {
-  const prepared = prepare(argv, cwd, io);
-  return typeof prepared === 'number' ? prepared : report(prepared, cwd, io);
+  const check = prepare(argv, cwd, io);
+  if (typeof check === 'number') {
+    return check;
+  }
+  check.sync.scanNow(parsingLoaderSync(check.loader));
+  return report(check, cwd, io);
 }
 
-/** Runs the checker, parsing on `--workers` threads when there are enough files to gain from them. */
+/** Runs the checker, parsing on `--workers` threads; returns the exit status. */
 export async function runAsync(argv: string[], cwd: string, io: Output): Promise<number> {
-  const prepared = prepare(argv, cwd, io);
-  if (typeof prepared === 'number') {
-    return prepared;
+  const check = prepare(argv, cwd, io);
+  if (typeof check === 'number') {
+    return check;
   }
-  const waiting = prepared.files.filter((f) => f.parsed === undefined && kindOf(prepared.service, f.uri) !== undefined);
-  // Starting a worker costs about as much as parsing a few dozen files.
-  if (prepared.opts.workers > 1 && waiting.length >= 64) {
-    const pool = new ParsePool(prepared.opts.workers, prepared.schemas, prepared.service.parseLimits());
-    try {
-      const parsed = await pool.parse(waiting.map((f) => ({ uri: f.uri, text: f.text, kind: kindOf(prepared.service, f.uri) ?? 'strategy' })));
-      waiting.forEach((f, i) => (f.parsed = parsed[i]));
-    } finally {
-      await pool.close();
-    }
+  const pool = check.opts.workers > 1 ? new ParsePool(check.opts.workers, check.loader.schemas) : undefined;
+  check.loader.pool = pool;
+  try {
+    await check.sync.scan();
+  } finally {
+    await pool?.close();
   }
-  return report(prepared, cwd, io);
+  return report(check, cwd, io);
 }
 
-function kindOf(service: LanguageService, uri: string): 'strategy' | 'catalog' | undefined {
-  const kind = service.kindOf(uri);
-  return kind === 'strategy' || kind === 'catalog' ? kind : undefined;
-}
-
-/** Reads the arguments, finds and reads the files, and takes what the cache holds for them. */
-function prepare(argv: string[], cwd: string, io: Output): Prepared | number {
+/** Reads the arguments and sets the check up; returns the exit status when there is nothing to check. */
+function prepare(argv: string[], cwd: string, io: Output): Check | number {
   let opts: Options | 'help';
   try {
-    opts = parseArgs(argv);
+    opts = readArgs(argv);
   } catch (e) {
     io.err(`strategy-check: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -188,45 +181,34 @@ function prepare(argv: string[], cwd: string, io: Output): Prepared | number {
   const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
   const schemas = loadSchemas();
   const service = new LanguageService({ schemas, locale: opts.locale, roots: roots.map(pathToUri) });
-  const cache = opts.cache !== undefined ? new ParseCache(path.resolve(cwd, opts.cache), engineId([JSON.stringify(schemas), JSON.stringify(service.parseLimits())])) : undefined;
-  const files: Prepared['files'] = [];
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
   let unreadable = 0;
-  for (const root of roots) {
-    // The URI of a found file is built as for `update`: a `%` or space in a folder name must be encoded.
-    for (const file of findFiles(root, (rel) => service.kindOf(pathToUri(path.join(root, rel))) !== undefined)) {
-      const res = readTextFile(file);
-      if (res.error !== undefined) {
-        io.err(`strategy-check: cannot read ${path.relative(cwd, file)}: ${res.error}\n`);
+  const workspace = new NodeWorkspace(roots.map(pathToUri));
+  const cache = opts.cache !== undefined ? new ParseCache(path.resolve(cwd, opts.cache), engineId([JSON.stringify(schemas)])) : undefined;
+  const loader: ParsingLoaderOptions = { workspace, schemas, kindOf: (uri) => service.kindOf(uri), limits: () => service.parseLimits(), cache };
+  const sync = new WorkspaceSync({
+    service,
+    workspace,
+    loadBatch: parsingLoader(loader),
+    clock: { ...SYSTEM_CLOCK, yield: () => Promise.resolve() },
+    output: {
+      publish: () => undefined,
+      unreadable: (uri, error) => {
+        io.err(`strategy-check: cannot read ${path.relative(cwd, uriToPath(uri) ?? uri)}: ${error}\n`);
         unreadable++;
-        continue;
-      }
-      const uri = pathToUri(file);
-      const hash = cache && kindOf(service, uri) ? textHash(res.text) : undefined;
-      const parsed = hash !== undefined ? cache?.get(uri, hash) : undefined;
-      files.push({ uri, text: res.text, hash, parsed, fromCache: parsed !== undefined });
-    }
-  }
-  return { opts, service, schemas, targets, files, cache, unreadable };
+      },
+    },
+  });
+  return { opts, service, sync, loader, targets, unreadable: () => unreadable };
 }
 
-/** Indexes the files (parsing those not parsed yet), stores new parses in the cache, and prints the diagnostics. */
-function report(prepared: Prepared, cwd: string, io: Output): number {
-  const { opts, service, targets, cache } = prepared;
-  for (const f of prepared.files) {
-    service.update(f.uri, f.text, f.parsed);
-    const parsed = service.index.get(f.uri)?.parsed;
-    if (cache && f.hash !== undefined && parsed && !f.fromCache) {
-      cache.set(f.uri, f.hash, parsed);
-    }
-    // The text now lives in the index: the list does not keep a second reference to it.
-    f.text = '';
-    f.parsed = undefined;
+/** Prints the diagnostics of the checked files; returns the exit status. */
+function report(check: Check, cwd: string, io: Output): number {
+  const { opts, service, targets, loader } = check;
+  if (loader.cache?.stats.unwritable !== undefined) {
+    io.err(`strategy-check: the cache ${opts.cache ?? ''} cannot be written (${loader.cache.stats.unwritable}); files are checked without it\n`);
   }
-  if (cache?.stats.unwritable !== undefined) {
-    io.err(`strategy-check: the cache ${opts.cache ?? ''} cannot be written (${cache.stats.unwritable}); files are checked without it\n`);
-  }
-  const unreadable = prepared.unreadable;
+  const unreadable = check.unreadable();
   const reported = new Set<string>();
   for (const t of targets) {
     if (!t.dir) {

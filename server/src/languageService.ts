@@ -2,15 +2,22 @@
  * The language service: one object that owns the workspace index and answers
  * every feature as a plain function call. The LSP server and the CLI checker
  * both drive it, so they give the same diagnostics at the same ranges.
+ *
+ * Features do not see this facade: it builds one narrow `FeatureContext`
+ * (`engine/context.ts`) and passes it to each feature function, and it
+ * tells the caches of every parse the index takes and every file it drops.
  */
 import picomatch from 'picomatch';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-protocol';
 import { BUILTIN_CATALOG_TEXT, BUILTIN_CATALOG_URI } from './catalog/builtinCatalog';
 import { computeDiagnostics } from './features/diagnostics';
-import { effectiveSeverity, toLspDiagnostics } from './features/lspDiagnostics';
+import { FeatureCaches } from './engine/caches';
+import { FeatureContext } from './engine/context';
+import { EditOptions } from './engine/edits';
+import { itemAtOffset } from './engine/locate';
+import { effectiveSeverity, toLspDiagnostics } from './engine/lspDiagnostics';
 import { createMessages, localeOf, Messages } from './messages';
-import { ResolveContext } from './model/resolve';
 import { CodeDiagnostic, ParsedFile } from './model/types';
 import { IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
 import { reparseItem } from './parse/incremental';
@@ -23,11 +30,12 @@ import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition, DefinitionOptions } from './features/definition';
-import { FeatureCache } from './features/featureCache';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { references } from './features/references';
-import { EditOptions, prepareRename, rename } from './features/rename';
+import { prepareRename, rename } from './features/rename';
+import { searchCodes, treeData } from './features/tree';
+import { CodeEntry, TreeDocumentData } from './protocol';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 
 export interface LanguageServiceOptions {
@@ -53,11 +61,18 @@ export interface WorkspaceSummary {
   warnings: number;
 }
 
+/**
+ * The built-in catalog parsed once per compiled schemas: its text never
+ * changes and parsing it is most of the cost of a new service, which a test
+ * run builds thousands of. A catalog's parse is never changed in place.
+ */
+const builtinParses = new WeakMap<object, ParsedFile>();
+
 export class LanguageService {
   readonly messages: Messages;
   readonly index: WorkspaceIndex;
-  /** Caches of the editing features (completion candidates, reference tables, use counts, workspace symbols), owned by this service. */
-  readonly featureCache = new FeatureCache();
+  /** What the features read, built once (`engine/context.ts`). */
+  private readonly context: FeatureContext;
   private settingsValue: Settings;
   private readonly documents = new Map<string, TextDocument>();
   /** A parse made elsewhere for the file being updated, used once by `parse`. */
@@ -73,8 +88,21 @@ export class LanguageService {
     this.validators = compileSchemas(options.schemas);
     this.index = new WorkspaceIndex(
       (uri, text, previous) => this.parse(uri, text, previous),
-      (index, file) => computeDiagnostics(this.resolveContext(), index, file),
+      (index, file) => computeDiagnostics(this.context, index, file),
     );
+    // The settings are read through the facade at each use: they change when the user changes them.
+    const settings = (): Settings => this.settingsValue;
+    this.context = {
+      index: this.index,
+      messages: this.messages,
+      builtinCatalogUri: BUILTIN_CATALOG_URI,
+      caches: new FeatureCaches(),
+      get settings(): Settings {
+        return settings();
+      },
+      document: (uri) => this.documents.get(uri),
+      diagnostics: (uri) => this.diagnostics(uri),
+    };
     this.compileGlobs();
     if (this.settingsValue.builtinCatalog) {
       this.update(BUILTIN_CATALOG_URI, BUILTIN_CATALOG_TEXT);
@@ -85,9 +113,9 @@ export class LanguageService {
     return this.settingsValue;
   }
 
-  /** The context for resolving references (without the index, which the index passes itself). */
-  resolveContext(): Omit<ResolveContext, 'index'> & { index: WorkspaceIndex } {
-    return { index: this.index, messages: this.messages, builtinCatalogUri: BUILTIN_CATALOG_URI };
+  /** The context for resolving references: the one the features get. */
+  resolveContext(): FeatureContext {
+    return this.context;
   }
 
   private compileGlobs(): void {
@@ -117,6 +145,11 @@ export class LanguageService {
     }
     affected.delete(BUILTIN_CATALOG_URI);
     return { affected, rescan };
+  }
+
+  /** New workspace folders (URIs); the caller re-indexes what their globs now match. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((r) => r.replace(/\/$/, ''));
   }
 
   /** The path of `uri` relative to the workspace root that contains it (the whole path when none does). */
@@ -160,6 +193,14 @@ export class LanguageService {
     if (!kind) {
       return undefined;
     }
+    if (uri === BUILTIN_CATALOG_URI && text === BUILTIN_CATALOG_TEXT) {
+      let builtin = builtinParses.get(this.validators);
+      if (!builtin) {
+        builtin = parseFile(uri, text, 'catalog', this.validators, DEFAULT_LIMITS);
+        builtinParses.set(this.validators, builtin);
+      }
+      return builtin;
+    }
     const limits = this.parseLimits();
     // An edit inside one item re-reads only that item; anything else is parsed whole.
     const partial = previous?.parsed.kind === 'strategy' && kind === 'strategy' ? reparseItem(previous.parsed, previous.text, text, this.validators, limits) : undefined;
@@ -182,11 +223,19 @@ export class LanguageService {
     }
     this.documents.set(uri, TextDocument.create(uri, 'strategy-yaml', (existing?.version ?? 0) + 1, text));
     this.given = parsed ? { uri, text, parsed } : undefined;
+    let affected: Set<string>;
     try {
-      return this.index.update(uri, text);
+      affected = this.index.update(uri, text);
     } finally {
       this.given = undefined;
     }
+    const file = this.index.get(uri);
+    if (file) {
+      this.context.caches.indexed(file.parsed);
+    } else {
+      this.context.caches.evicted(uri);
+    }
+    return affected;
   }
 
   /** The parse limits the current settings give, which a parse made elsewhere must have used. */
@@ -197,6 +246,7 @@ export class LanguageService {
   /** Drops a file from the index; returns the URIs whose diagnostics may have changed (the file's own, to clear them). */
   remove(uri: string): Set<string> {
     this.documents.delete(uri);
+    this.context.caches.evicted(uri);
     return this.index.remove(uri);
   }
 
@@ -253,57 +303,75 @@ export class LanguageService {
 
   /** Code completion at a position (`features/completion.ts`). */
   completion(uri: string, position: Position, token?: CancellationToken): CompletionList | null {
-    return completion(this, uri, position, token);
+    return completion(this.context, uri, position, token);
   }
 
   /** The hover at a position (`features/hover.ts`). */
   hover(uri: string, position: Position, token?: CancellationToken): Hover | null {
-    return hover(this, uri, position, token);
+    return hover(this.context, uri, position, token);
   }
 
   /** The definition of the code at a position (`features/definition.ts`). */
   definition(uri: string, position: Position, options?: DefinitionOptions, token?: CancellationToken): Location[] | LocationLink[] | null {
-    return definition(this, uri, position, options, token);
+    return definition(this.context, uri, position, options, token);
   }
 
   /** Every reference to the code at a position (`features/references.ts`). */
   references(uri: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[] | null {
-    return references(this, uri, position, includeDeclaration, token);
+    return references(this.context, uri, position, includeDeclaration, token);
   }
 
   /** The range that a rename at a position would change; throws a `ResponseError` where nothing can be renamed (`features/rename.ts`). */
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } {
-    return prepareRename(this, uri, position);
+    return prepareRename(this.context, uri, position);
   }
 
   /** Renames the code at a position everywhere; throws a `ResponseError` when the new name is refused (`features/rename.ts`). */
   rename(uri: string, position: Position, newName: string, options?: EditOptions, token?: CancellationToken): WorkspaceEdit | null {
-    return rename(this, uri, position, newName, options, token);
+    return rename(this.context, uri, position, newName, options, token);
   }
 
   /** The outline of a file (`features/symbols.ts`). */
   documentSymbols(uri: string, token?: CancellationToken): DocumentSymbol[] {
-    return documentSymbols(this, uri, token);
+    return documentSymbols(this.context, uri, token);
   }
 
   /** Codes of the whole workspace matching a query (`features/symbols.ts`). */
   workspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[] {
-    return workspaceSymbols(this, query, token);
+    return workspaceSymbols(this.context, query, token);
   }
 
   /** Reference counts on the items of a document (`features/codeLens.ts`). */
   codeLenses(uri: string, token?: CancellationToken): CodeLens[] {
-    return codeLenses(this, uri, token);
+    return codeLenses(this.context, uri, token);
   }
 
   /** Titles after the codes of reference lists within a range (`features/inlayHints.ts`). */
   inlayHints(uri: string, range: Range, token?: CancellationToken): InlayHint[] {
-    return inlayHints(this, uri, range, token);
+    return inlayHints(this.context, uri, range, token);
   }
 
   /** Quick fixes for the given diagnostics of a file (`features/codeActions.ts`). */
   codeActions(uri: string, diagnostics: readonly Diagnostic[], options?: EditOptions, token?: CancellationToken): CodeAction[] {
-    return codeActions(this, uri, diagnostics, options, token);
+    return codeActions(this.context, uri, diagnostics, options, token);
+  }
+
+  /** The documents of the workspace with their item trees, for the tree view (`features/tree.ts`). */
+  tree(): TreeDocumentData[] {
+    return treeData(this.context);
+  }
+
+  /** Codes matching a query, for the "Go to Strategy Code…" picker (`features/tree.ts`). */
+  searchCodes(query: string, limit?: number): CodeEntry[] {
+    return searchCodes(this.context, query, limit);
+  }
+
+  /** The code of the deepest item of a strategy document whose mapping holds `position`, for revealing it in the tree view. */
+  itemCodeAt(uri: string, position: Position): { uri: string; code: string } | null {
+    const parsed = this.index.get(uri)?.parsed;
+    const doc = this.documents.get(uri);
+    const item = parsed?.kind === 'strategy' && doc ? itemAtOffset(parsed, doc.offsetAt(position)) : undefined;
+    return item ? { uri, code: item.id } : null;
   }
 }
 

@@ -26,6 +26,10 @@ export interface TreeItemData {
   /** `responsible` and `partners` actor ids. */
   actors: string[];
   children: TreeItemData[];
+  /** A group (spec 6.2): a heading without a code (`code` is empty), its items as children. */
+  group?: boolean;
+  /** The item is removed (spec 6.5): it keeps its code, shown struck through. */
+  removed?: boolean;
 }
 
 /** One strategy document or descriptor catalog of the workspace. */
@@ -40,6 +44,10 @@ export interface TreeDocumentData {
   errors: number;
   warnings: number;
   items: TreeItemData[];
+  /** The id of the strategy this document implements (spec 6.3), when it is a plan. */
+  implements?: string;
+  /** The plans implementing this document, shown under it (a plan whose strategy is in the workspace is not listed at the top). */
+  plans?: TreeDocumentData[];
 }
 
 /** The workspace's strategy documents and catalogs with their item trees, sorted by id. */

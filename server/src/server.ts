@@ -1,6 +1,6 @@
 /**
- * The LSP server: capabilities, open documents, file events into the index,
- * debounced validation, and one-line handlers that ask the language service.
+ * The LSP server: capabilities, and one-line handlers that pass events to the
+ * sync module (`sync/workspaceSync.ts`) and requests to the language service.
  * Run with `--stdio`, `--node-ipc` or `--socket=PORT`.
  */
 import {
@@ -11,7 +11,6 @@ import {
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgressReporter,
   CodeActionKind,
@@ -22,34 +21,28 @@ import {
   ResponseError,
   ResponseMessage,
 } from 'vscode-languageserver/node';
-import { sep } from 'path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './languageService';
-import { findFiles, pathToUri, readTextFile, uriToPath } from './node/fileSystem';
+import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
 import { ItemAtPositionRequest, StatusNotification, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
 import { readSettings } from './settings';
-import { itemAtOffset, searchCodes, treeData } from './features/tree';
+import { FileEvent, SyncOutput, WorkspaceSync } from './sync/workspaceSync';
+
+/** LSP file change types as the sync module names them. */
+const FILE_EVENT: Record<FileChangeType, FileEvent['type']> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
 
 /** Everything one server session holds; created on `initialize`. */
 interface Session {
   service: LanguageService;
-  roots: string[];
+  /** The index, open buffers, events and the validation schedule (`sync/workspaceSync.ts`). */
+  sync: WorkspaceSync;
   configurationPull: boolean;
   watcherRegistration: boolean;
-  timers: Map<string, NodeJS.Timeout>;
   /** How the client takes workspace edits (versioned `documentChanges` or plain `changes`). */
   editOptions: { documentChanges: boolean; versionOf: (uri: string) => number | null };
   /** The client accepts `LocationLink`s for definitions. */
   linkSupport: boolean;
-  /** The client can be asked to refresh code lenses / inlay hints after a change in another file. */
-  codeLensRefresh: boolean;
-  inlayHintRefresh: boolean;
-  /** True until the first scan of the workspace has been indexed. */
-  indexing: boolean;
-  /** Settings changed during the first scan: they are applied once it ends. */
-  settingsPending: boolean;
 }
 
 export function startServer(): void {
@@ -67,7 +60,6 @@ export function startServer(): void {
   if (stdio) {
     redirectConsole(connection.console);
   }
-  const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
 
   const log = (message: string): void => connection.console.log(message);
@@ -111,112 +103,71 @@ export function startServer(): void {
     }
   });
 
-  const publish = (uris: Iterable<string>): void => {
-    if (!session) {
-      return;
-    }
-    for (const uri of uris) {
-      // A buffer whose validation is still pending would get diagnostics of its older text, at wrong ranges: its timer publishes it.
-      if (uri.startsWith('strategy-codes:') || session.timers.has(uri)) {
-        continue;
-      }
-      void connection.sendDiagnostics({ uri, diagnostics: session.service.index.has(uri) ? session.service.lspDiagnostics(uri) : [] });
-    }
-    // Reference counts and titles shown in other open files may have changed with this file.
-    if (session.codeLensRefresh) {
-      void connection.sendRequest(CodeLensRefreshRequest.type);
-    }
-    if (session.inlayHintRefresh) {
-      void connection.languages.inlayHint.refresh();
-    }
-    const s = session.service.summary();
-    void connection.sendNotification(StatusNotification.type, { indexing: session.indexing, strategies: s.strategies, catalogs: s.catalogs, codes: s.codes, errors: s.errors, warnings: s.warnings });
+  /** Where the sync module's results go: diagnostics, the status bar, refreshes of views of other files, progress. */
+  const output = (capabilities: InitializeParams['capabilities']): SyncOutput => {
+    const codeLensRefresh = capabilities?.workspace?.codeLens?.refreshSupport === true;
+    const inlayHintRefresh = capabilities?.workspace?.inlayHint?.refreshSupport === true;
+    let progress: WorkDoneProgressReporter | undefined;
+    let progressStarting = false;
+    return {
+      publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
+      changed: (indexing) => {
+        const s = session;
+        if (!s) {
+          return;
+        }
+        // Reference counts and titles shown in other open files may have changed.
+        if (!indexing && codeLensRefresh) {
+          void connection.sendRequest(CodeLensRefreshRequest.type);
+        }
+        if (!indexing && inlayHintRefresh) {
+          void connection.languages.inlayHint.refresh();
+        }
+        const sum = s.service.summary();
+        void connection.sendNotification(StatusNotification.type, { indexing, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings });
+        if (indexing && !progress && !progressStarting) {
+          progressStarting = true;
+          void connection.window.createWorkDoneProgress().then(
+            (p) => {
+              progressStarting = false;
+              progress = p;
+              p.begin(s.service.messages.text('progress.indexing'), 0, '', false);
+              if (!s.sync.indexing) {
+                p.done();
+                progress = undefined;
+              }
+            },
+            () => (progressStarting = false),
+          );
+        } else if (!indexing && progress) {
+          progress.done();
+          progress = undefined;
+        }
+      },
+      progress: (done, total) => progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+    };
   };
 
-  /** Every workspace file below the roots, found as a scan finds them. */
-  const workspaceFiles = (s: Session): string[] =>
-    s.roots.flatMap((root) => {
-      const rootPath = uriToPath(root);
-      return rootPath ? findFiles(rootPath, (rel) => s.service.kindOf(`${root}/${rel}`) !== undefined) : [];
-    });
-
-  /** Reads every workspace file from disk into the index (open buffers win). */
-  const scan = async (s: Session, progress?: WorkDoneProgressReporter): Promise<Set<string>> => {
-    const affected = new Set<string>();
-    const seen = new Set<string>();
-    const files = workspaceFiles(s);
-    let done = 0;
-    for (const file of files) {
-      const uri = pathToUri(file);
-      seen.add(uri);
-      const open = documents.get(uri);
-      const text = open ? open.getText() : readTextFile(file).text;
-      if (text !== undefined) {
-        for (const u of s.service.update(uri, text)) {
-          affected.add(u);
-        }
-      }
-      if (++done % 200 === 0) {
-        progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
-        // Let requests and cancellations through during a long initial index.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+  /** Reads the client's settings into the session (`workspace/configuration`). */
+  const pullSettings = async (s: Session): Promise<void> => {
+    if (s.configurationPull) {
+      await s.sync.configure(readSettings(await connection.workspace.getConfiguration('strategyCodes')));
     }
-    for (const uri of s.service.index.uris()) {
-      if (seen.has(uri) || uri.startsWith('strategy-codes:') || documents.get(uri)) {
-        continue;
-      }
-      // A file created while the scan ran was indexed by its file event: only files gone from disk are dropped.
-      const path = uriToPath(uri);
-      const gone = !path || readTextFile(path).error !== undefined || s.service.kindOf(uri) === undefined;
-      if (gone) {
-        for (const u of s.service.remove(uri)) {
-          affected.add(u);
-        }
-      }
-    }
-    return affected;
-  };
-
-
-  const loadSettings = async (s: Session): Promise<void> => {
-    if (!s.configurationPull) {
-      return;
-    }
-    if (s.indexing) {
-      // The first scan reads the settings itself when it starts; a later change waits for it to end.
-      s.settingsPending = true;
-      return;
-    }
-    const raw: unknown = await connection.workspace.getConfiguration('strategyCodes');
-    const { affected, rescan } = s.service.configure(readSettings(raw));
-    if (rescan) {
-      for (const u of await scan(s)) {
-        affected.add(u);
-      }
-    }
-    publish(affected);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map((f) => f.replace(/\/$/, ''));
     const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const service = new LanguageService({ schemas: loadSchemas(), locale: params.locale, roots, settings: readSettings(options?.settings) });
+    const sync = new WorkspaceSync({ service, workspace: new NodeWorkspace(roots), output: output(params.capabilities), clock: NODE_CLOCK });
     session = {
-      service: new LanguageService({ schemas: loadSchemas(), locale: params.locale, roots, settings: readSettings(options?.settings) }),
-      roots,
+      service,
+      sync,
       configurationPull: params.capabilities?.workspace?.configuration === true,
       watcherRegistration: params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-      timers: new Map(),
-      editOptions: {
-        documentChanges: params.capabilities?.workspace?.workspaceEdit?.documentChanges === true,
-        versionOf: (uri) => documents.get(uri)?.version ?? null,
-      },
+      editOptions: { documentChanges: params.capabilities?.workspace?.workspaceEdit?.documentChanges === true, versionOf: (uri) => sync.versionOf(uri) },
       linkSupport: params.capabilities?.textDocument?.definition?.linkSupport === true,
-      codeLensRefresh: params.capabilities?.workspace?.codeLens?.refreshSupport === true,
-      inlayHintRefresh: params.capabilities?.workspace?.inlayHint?.refreshSupport === true,
-      indexing: true,
-      settingsPending: false,
     };
     return {
       capabilities: {
@@ -245,166 +196,32 @@ export function startServer(): void {
     }
     if (s.configurationPull) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategyCodes' });
+      connection.workspace.onDidChangeWorkspaceFolders(() => void connection.workspace.getWorkspaceFolders().then((f) => s.sync.foldersChanged((f ?? []).map((x) => x.uri))));
     }
     if (s.watcherRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml,md}' }, { globPattern: '**/' }],
-      });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,md}' }, { globPattern: '**/' }] });
     }
-    void connection.sendNotification(StatusNotification.type, { indexing: true, strategies: 0, catalogs: 0, codes: 0, errors: 0, warnings: 0 });
-    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin(s.service.messages.text('progress.indexing'), 0, '', false);
-    try {
-      if (s.configurationPull) {
-        s.settingsPending = false;
-        s.service.configure(readSettings(await connection.workspace.getConfiguration('strategyCodes')));
-      }
-      const started = Date.now();
-      const affected = await scan(s, progress);
-      log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms`);
-      s.indexing = false;
-      publish(affected);
-    } finally {
-      s.indexing = false;
-      progress?.done();
-    }
-    if (s.settingsPending) {
-      s.settingsPending = false;
-      await loadSettings(s);
-    }
+    const started = Date.now();
+    await pullSettings(s);
+    await s.sync.scan();
+    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms`);
   });
 
-  connection.onDidChangeConfiguration(() => {
-    if (session) {
-      void loadSettings(session);
-    }
-  });
+  connection.onDidChangeConfiguration(() => session && void pullSettings(session));
+  connection.onDidChangeWatchedFiles((p) => session?.sync.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: FILE_EVENT[c.type] }))));
+  connection.onDidOpenTextDocument((p) => session?.sync.open(p.textDocument.uri, p.textDocument.version, p.textDocument.text));
+  connection.onDidChangeTextDocument((p) => session?.sync.change(p.textDocument.uri, p.textDocument.version, p.contentChanges));
+  connection.onDidCloseTextDocument((p) => session?.sync.close(p.textDocument.uri));
 
-  connection.onDidChangeWatchedFiles((params) => {
-    const s = session;
-    if (!s) {
-      return;
-    }
-    const affected = new Set<string>();
-    const add = (uris: Iterable<string>): void => {
-      for (const u of uris) {
-        affected.add(u);
-      }
-    };
-    for (const change of params.changes) {
-      if (documents.get(change.uri)) {
-        continue; // The open buffer is the truth.
-      }
-      if (change.type === FileChangeType.Deleted) {
-        // A deleted folder takes every indexed file below it.
-        const prefix = change.uri.replace(/\/$/, '') + '/';
-        for (const uri of s.service.index.uris()) {
-          if (uri === change.uri || uri.startsWith(prefix)) {
-            add(s.service.remove(uri));
-          }
-        }
-        continue;
-      }
-      const path = uriToPath(change.uri);
-      if (!path) {
-        continue;
-      }
-      if (s.service.kindOf(change.uri) === undefined) {
-        // A created folder (or a renamed one) brings the files inside it: those a fresh start would index, so that a link back into the workspace is not indexed twice.
-        for (const file of workspaceFiles(s).filter((f) => f.startsWith(path.replace(/[\\/]$/, '') + sep))) {
-          const text = readTextFile(file).text;
-          if (text !== undefined) {
-            add(s.service.update(pathToUri(file), text));
-          }
-        }
-        continue;
-      }
-      const text = readTextFile(path).text;
-      add(text === undefined ? s.service.remove(change.uri) : s.service.update(change.uri, text));
-    }
-    publish(affected);
-  });
-
-  const validateSoon = (doc: TextDocument): void => {
-    const s = session;
-    if (!s) {
-      return;
-    }
-    const old = s.timers.get(doc.uri);
-    if (old) {
-      clearTimeout(old);
-    }
-    const run = (): void => {
-      s.timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) {
-        publish(s.service.update(current.uri, current.getText()));
-      }
-    };
-    const delay = s.service.settings.debounceMs;
-    if (delay <= 0) {
-      run();
-    } else {
-      s.timers.set(doc.uri, setTimeout(run, delay));
-    }
-  };
-
-  documents.onDidOpen((e) => {
-    const s = session;
-    // A buffer that differs from what was indexed (or a file not indexed yet) is the truth from now on.
-    if (s && s.service.document(e.document.uri)?.getText() !== e.document.getText()) {
-      publish(s.service.update(e.document.uri, e.document.getText()));
-    }
-  });
-  documents.onDidChangeContent((e) => validateSoon(e.document));
-  documents.onDidClose((e) => {
-    const s = session;
-    if (!s) {
-      return;
-    }
-    const timer = s.timers.get(e.document.uri);
-    if (timer) {
-      clearTimeout(timer);
-      s.timers.delete(e.document.uri);
-    }
-    // The disk is the truth again once the buffer is closed.
-    const path = uriToPath(e.document.uri);
-    const text = path ? readTextFile(path).text : undefined;
-    publish(text === undefined ? s.service.remove(e.document.uri) : s.service.update(e.document.uri, text));
-  });
-
-  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => (session ? treeData(session.service) : [])));
-  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => (session ? searchCodes(session.service, p.query, p.limit) : [])));
-  connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => {
-    const s = current();
-    const file = s?.service.index.get(p.uri);
-    const doc = s?.service.document(p.uri);
-    if (!file || !doc || file.parsed.kind !== 'strategy') {
-      return null;
-    }
-    const item = itemAtOffset(file.parsed, doc.offsetAt(p.position));
-    return item ? { uri: p.uri, code: item.id } : null;
-  }));
-
-  /**
-   * Runs the validations the debounce still holds, so that a request reads
-   * the index of the text the client sees: its positions refer to that text.
-   */
+  /** The session, with every pending validation run first: a request's positions refer to the text the client sees. */
   const current = (): Session | undefined => {
-    const s = session;
-    if (s) {
-      for (const [uri, timer] of s.timers) {
-        clearTimeout(timer);
-        s.timers.delete(uri);
-        const doc = documents.get(uri);
-        if (doc) {
-          publish(s.service.update(uri, doc.getText()));
-        }
-      }
-    }
-    return s;
+    session?.sync.flush();
+    return session;
   };
 
+  connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => current()?.service.tree() ?? []));
+  connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => current()?.service.searchCodes(p.query, p.limit) ?? []));
+  connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => current()?.service.itemCodeAt(p.uri, p.position) ?? null));
   connection.onCompletion(guard('textDocument/completion', (p, token) => current()?.service.completion(p.textDocument.uri, p.position, token) ?? null));
   connection.onHover(guard('textDocument/hover', (p, token) => current()?.service.hover(p.textDocument.uri, p.position, token) ?? null));
   connection.onDefinition(guard('textDocument/definition', (p, token) => {
@@ -427,7 +244,7 @@ export function startServer(): void {
     return s ? s.service.codeActions(p.textDocument.uri, p.context.diagnostics, s.editOptions, token) : [];
   }));
 
-  documents.listen(connection);
+  connection.onShutdown(() => session?.sync.dispose());
   connection.listen();
 }
 

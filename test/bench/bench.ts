@@ -4,8 +4,10 @@
  * - cold index of generated workspaces of 100 and 1,000 documents (each
  *   about 100 measures, 300 items), against the bare `yaml` parse of the
  *   same files;
- * - edit → published diagnostics in a single 5,000-item file, in the
- *   language service and over LSP (stdio, debounce 0);
+ * - edit → diagnostics in a single 5,000-item file, in the language service;
+ * - keystroke → published diagnostics over LSP (stdio, default settings),
+ *   incremental and full-document sync, on that file and on a measure of a
+ *   document that 500 others reference;
  * - completion and hover latency at random places of the workspace;
  * - peak RSS.
  *
@@ -139,12 +141,94 @@ function serviceEdits(edits: number): { text: string } {
   return { text: big.text };
 }
 
-/** The same edits over LSP: didChange → publishDiagnostics, measured at the client. */
-async function protocolEdits(text: string, edits: number): Promise<void> {
+/**
+ * A plan implementing `strategyId` (spec 6.3): 60 of the strategy's measures,
+ * each with a new activity `III` after the strategy's `I` and `II`, one of
+ * them `after` another.
+ */
+function generateImplementingPlan(id: string, strategyId: string, strategyText: string, k: number): string {
+  const measures = [...strategyText.matchAll(/^ {10}- id: (\S+)$/gm)].map((m) => m[1]);
+  const lines = [`strategy: ${id}`, `title: Akční plán ${k}`, `implements: ${strategyId}`, 'items:'];
+  for (let j = 0; j < 60; j++) {
+    const code = measures[(k * 60 + j) % measures.length];
+    lines.push(`  - id: ${code}`, '    items:', `      - id: ${code}.III`, `        title: Aktivita akčního plánu ${k}`, '        timeline: { from: 2024, to: 2025 }');
+    if (j > 0) {
+      lines.push(`        after: [${measures[(k * 60 + j - 1) % measures.length]}.III]`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Keystrokes in a 5,000-item strategy that 20 plans implement: typing into a
+ * title (the plans are not re-checked), and changing a code (the strategy
+ * and every plan are, for union numbering).
+ */
+function planEdits(edits: number): void {
+  const big = generateStrategy('big', 1650, 42, 'plan');
+  const service = new LanguageService({ schemas: loadSchemas(), roots: ['file:///ws'] });
+  service.update('file:///ws/plan.strategy.yaml', generatePlan('plan'));
+  const uri = 'file:///ws/big.strategy.yaml';
+  service.update(uri, big.text);
+  const plans: string[] = [];
+  for (let k = 0; k < 20; k++) {
+    const planUri = `file:///ws/plan-${k}.strategy.yaml`;
+    service.update(planUri, generateImplementingPlan(`ap-${k}`, 'big', big.text, k));
+    plans.push(planUri);
+  }
+  const all = [uri, ...plans];
+  all.forEach((u) => service.lspDiagnostics(u));
+  let text = big.text;
+  const typing: number[] = [];
+  let offset = 0;
+  for (const at of editPoints(big.text, edits)) {
+    const pos = at + offset;
+    text = text.slice(0, pos) + 'ř' + text.slice(pos);
+    offset++;
+    const s = performance.now();
+    const affected = service.update(uri, text);
+    affected.forEach((u) => service.lspDiagnostics(u));
+    typing.push(performance.now() - s);
+  }
+  const renumber: number[] = [];
+  let planDiagnostics = 0;
+  for (let k = 0; k < Math.min(edits, 10); k++) {
+    // A measure's code typed over and back: both change the strategy's codes.
+    const line = /^ {10}- id: (\d+\.[A-Z]+\.)(\d+)$/m.exec(text.slice(Math.floor((text.length * k) / 10)));
+    const next = line ? text.replace(line[0], line[0].replace(`${line[1]}${line[2]}`, `${line[1]}9${line[2]}`)) : text;
+    for (const t of next === text ? [] : [next, text]) {
+      const s = performance.now();
+      const affected = service.update(uri, t);
+      affected.forEach((u) => (planDiagnostics += service.lspDiagnostics(u).length));
+      renumber.push(performance.now() - s);
+    }
+  }
+  console.log(`\n## Edit → diagnostics, a ${big.items}-item strategy that 20 plans implement (60 measures each, union numbering)`);
+  console.log(`  typing into titles, ${typing.length} edits: p50 ${ms(percentile(typing, 50))}, p95 ${ms(percentile(typing, 95))}, max ${ms(Math.max(...typing))}`);
+  if (renumber.length > 0) {
+    console.log(`  changing a code (strategy + 20 plans re-checked), ${renumber.length} edits: p50 ${ms(percentile(renumber, 50))}, p95 ${ms(percentile(renumber, 95))} (${planDiagnostics} diagnostics)`);
+  }
+}
+
+/** How the client sends changes: ranges (incremental) or the whole text (full-document sync). */
+type SyncKind = 'incremental' | 'full';
+
+/**
+ * Keystrokes over LSP with the default settings: didChange → the
+ * publishDiagnostics of the edited file, measured at the client. `files`
+ * (relative path → text) are written to a fresh workspace; `open` is opened
+ * once the index is ready, and one character is typed at each of `points`
+ * (offsets into its original text, each on its own line), one keystroke
+ * after the previous one's diagnostics arrived.
+ */
+async function protocolEdits(label: string, files: Record<string, string>, open: string, points: number[], kind: SyncKind): Promise<number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-bench-lsp-'));
-  fs.writeFileSync(path.join(dir, 'plan.strategy.yaml'), generatePlan('plan'));
-  const file = path.join(dir, 'big.strategy.yaml');
-  fs.writeFileSync(file, text);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const file = path.join(dir, open);
+  const text = files[open];
   const server = cp.spawn(process.execPath, [path.resolve(__dirname, '../../../dist/server/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffer = Buffer.alloc(0);
   let nextId = 1;
@@ -200,30 +284,34 @@ async function protocolEdits(text: string, edits: number): Promise<void> {
       rootUri: pathToUri(dir),
       workspaceFolders: [{ uri: pathToUri(dir), name: 'bench' }],
       capabilities: {},
-      initializationOptions: { settings: { diagnostics: { debounceMs: 0 } } },
     });
     const ready = next((m) => m.method === 'strategy/status' && (m.params as { indexing?: boolean }).indexing === false);
     send({ method: 'initialized', params: {} });
     await ready;
+    // The opened file's first diagnostics, so that the first keystroke is measured on its own.
+    const opened = next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
     send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'strategy-yaml', version: 1, text } } });
+    await opened;
     const times: number[] = [];
     let version = 1;
-    // Each edit point is on its own line, so positions computed on the original text stay right.
-    const points = editPoints(text, edits).map((at) => {
+    let current = text;
+    let shift = 0;
+    // Points are in order, each on its own line: a position computed on the original text stays right.
+    for (const at of points) {
       const before = text.slice(0, at);
-      return { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
-    });
-    for (const { line, character } of points) {
+      const line = before.split('\n').length - 1;
+      const character = at - before.lastIndexOf('\n') - 1;
+      current = current.slice(0, at + shift) + 'ř' + current.slice(at + shift);
+      shift++;
+      const change = kind === 'incremental' ? { range: { start: { line, character }, end: { line, character } }, text: 'ř' } : { text: current };
       const published = next((m) => m.method === 'textDocument/publishDiagnostics' && m.params?.uri === uri);
       const s = performance.now();
-      send({
-        method: 'textDocument/didChange',
-        params: { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'ř' }] },
-      });
+      send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: ++version }, contentChanges: [change] } });
       await published;
       times.push(performance.now() - s);
     }
-    console.log(`  over LSP (stdio, debounce 0), ${times.length} edits: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+    console.log(`  ${label}, ${kind} sync, ${times.length} keystrokes: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+    return times;
     await request('shutdown', null);
     send({ method: 'exit' });
   } finally {
@@ -232,12 +320,38 @@ async function protocolEdits(text: string, edits: number): Promise<void> {
   }
 }
 
+/**
+ * A document of 100 measures and `count` documents that name its measures
+ * (`hub/1.A.3`); the keystrokes go into measure titles of the hub.
+ */
+function widelyReferenced(count: number): { files: Record<string, string>; points: number[] } {
+  const hub = generateStrategy('hub', 100, 7);
+  const codes = [...hub.text.matchAll(/- id: (\d+\.[A-Z]\.\d+)\n/g)].map((m) => m[1]);
+  const files: Record<string, string> = { 'hub.strategy.yaml': hub.text };
+  for (let i = 0; i < count; i++) {
+    const refs = [codes[i % codes.length], codes[(i * 7) % codes.length]].map((c) => `hub/${c}`);
+    files[`users/u${i}.strategy.yaml`] = `strategy: u${i}\ntitle: Dokument ${i}\nitems:\n  - id: 1\n    title: Priorita\n    related: [${refs.join(', ')}]\n`;
+  }
+  const points: number[] = [];
+  for (const m of hub.text.matchAll(/- id: \d+\.[A-Z]\.\d+\n {12}title: /g)) {
+    points.push(m.index + m[0].length);
+  }
+  return { files, points };
+}
+
 async function main(): Promise<void> {
   const sizes = arg('sizes', '100,1000').split(',').map(Number);
   const edits = Number(arg('edits', '40'));
   console.log(`Strategy Codes benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
   const { text } = serviceEdits(edits);
-  await protocolEdits(text, edits);
+  planEdits(edits);
+  console.log('\n## Keystroke → published diagnostics over LSP (stdio, default settings)');
+  const bigFiles = { 'plan.strategy.yaml': generatePlan('plan'), 'big.strategy.yaml': text };
+  for (const kind of ['incremental', 'full'] as const) {
+    await protocolEdits('5,000-item file', bigFiles, 'big.strategy.yaml', editPoints(text, edits), kind);
+  }
+  const hub = widelyReferenced(500);
+  await protocolEdits('measure of a document 500 others reference', hub.files, 'hub.strategy.yaml', hub.points.slice(0, edits), 'incremental');
   for (const n of sizes) {
     coldIndex(n);
   }

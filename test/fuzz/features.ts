@@ -18,7 +18,6 @@ import * as path from 'path';
 import { CancellationToken, Position, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../../server/src/languageService';
-import { itemAtOffset } from '../../server/src/features/tree';
 
 /** Where a feature is called: a file, a place in it, and a cancellation token. */
 export interface CallSite {
@@ -120,6 +119,10 @@ function argumentFor(name: string, site: CallSite): unknown {
   if (n === 'service' || n === 'languageservice') {
     return site.service;
   }
+  if (n === 'ctx' || n === 'featurecontext') {
+    // The narrow context the facade passes to every feature function.
+    return site.service.resolveContext();
+  }
   if (/^(uri|docuri|documenturi|fileuri|textdocumenturi)$/.test(n)) {
     return site.uri;
   }
@@ -209,14 +212,6 @@ export function discoverFeatures(service: LanguageService, featuresDir = path.jo
   const features: Feature[] = [
     { name: 'lspDiagnostics', global: false, call: (s) => s.service.lspDiagnostics(s.uri) },
     { name: 'summary', global: true, call: (s) => s.service.summary() },
-    {
-      name: 'itemAt',
-      global: false,
-      call: (s) => {
-        const parsed = s.service.index.get(s.uri)?.parsed;
-        return parsed?.kind === 'strategy' ? itemAtOffset(parsed, s.offset) : undefined;
-      },
-    },
   ];
   const skipped: string[] = [];
   const site = dummySite(service);

@@ -33,8 +33,17 @@ export function copyToTemp(src: string): string {
   return dir;
 }
 
-/** Starts the server on `rootUri`, initializes it and waits for the initial index. */
-export async function startClient(rootUri: string, initializationOptions: object = {}, capabilities: object = {}): Promise<TestClient> {
+/**
+ * Starts the server on `rootUri`, initializes it and waits for the initial
+ * index; `afterInitialized` runs right after the `initialized` notification,
+ * before the index is ready (as an editor that opens a file at once).
+ */
+export async function startClient(
+  rootUri: string,
+  initializationOptions: object = {},
+  capabilities: object = {},
+  afterInitialized?: (connection: MessageConnection) => Promise<void>,
+): Promise<TestClient> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
   }
@@ -96,6 +105,7 @@ export async function startClient(rootUri: string, initializationOptions: object
     initializationOptions,
   });
   await connection.sendNotification('initialized', {});
+  await afterInitialized?.(connection);
   await ready;
   return {
     connection,

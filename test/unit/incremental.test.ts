@@ -360,3 +360,138 @@ describe('incremental diagnostics', () => {
     }
   });
 });
+
+/** A format 1.1 workspace: a strategy with two plans, an outside declaration, removed items and `after` links across three documents. */
+const PLANS_WORKSPACE = `
+//- /g.strategy.yaml
+strategy: g
+title: Strategický plán
+items:
+  - id: A1
+    title: Cíl
+  - id: A2
+    title: Cíl
+    status: vypuštěno
+//- /s.strategy.yaml
+strategy: ssd
+title: Strategie
+goalsFrom: g
+items:
+  - group: Oblast
+    items:
+      - id: SC1
+        title: Strategický cíl
+        items:
+          - id: 1.1
+            title: Specifický cíl
+            items:
+              - id: 1.1.1
+                title: Opatření
+                after: [1.1.2]
+              - id: 1.1.2
+                title: Opatření
+                goals: [A1]
+//- /p.strategy.yaml
+strategy: ssd-ip
+title: Plán
+implements: ssd
+items:
+  - id: 1.1
+    items:
+      - id: 1.1.3
+        title: Opatření
+        after: [1.1.1, c/1]
+        goals: [A1]
+//- /q.strategy.yaml
+strategy: ssd-ap
+title: Akční plán
+implements: ssd-ip
+items:
+  - id: 1.1.3
+    items:
+      - id: 1.1.3.1
+        title: Aktivita
+        related: [kic/2]
+//- /c.strategy.yaml
+strategy: c
+title: C
+documents:
+  - id: kic
+    title: Koncepce integrace cizinců
+items:
+  - id: 1
+    title: P
+    after: [ssd/1.1.2]
+//- /n.md
+---
+strategy: kic
+---
+Viz ssd/1.1.2 a g/A2.
+`;
+
+describe('incremental diagnostics of plans, outside documents and after links (spec 6)', () => {
+  it('the workspace starts as a fresh service has it', () => {
+    new Session(parseFixture(PLANS_WORKSPACE));
+  });
+
+  it("a strategy's code change re-checks its plans, and a plan's after link the strategy", () => {
+    const s = new Session(parseFixture(PLANS_WORKSPACE));
+    s.type('/s.strategy.yaml', 'id: 1.1.2', 'id: 1.1.5');
+    s.edit('/p.strategy.yaml', 'after: [1.1.1, c/1]', 'after: [1.1.1, c/1]\n      - id: 1.1.1\n        after: [1.1.3]');
+    s.edit('/s.strategy.yaml', 'title: Opatření\n                after: [1.1.2]', 'title: Opatření\n                after: [1.1.5]');
+  });
+
+  it('an outside declaration appearing and disappearing re-checks every file naming its id', () => {
+    const s = new Session(parseFixture(PLANS_WORKSPACE));
+    s.type('/c.strategy.yaml', 'id: kic', 'id: kid');
+    s.remove('/c.strategy.yaml');
+    s.add('/c.strategy.yaml', parseFixture(PLANS_WORKSPACE).find((f) => f.uri.endsWith('/c.strategy.yaml'))!.text);
+  });
+
+  it('removing and restoring a status, a goalsFrom and implements', () => {
+    const s = new Session(parseFixture(PLANS_WORKSPACE));
+    s.edit('/g.strategy.yaml', 'status: vypuštěno', 'status: platí');
+    s.edit('/g.strategy.yaml', 'status: platí', 'status: Zrušeno');
+    s.type('/s.strategy.yaml', 'goalsFrom: g', 'goalsFrom: h');
+    s.type('/p.strategy.yaml', 'implements: ssd', 'implements: kic');
+  });
+
+  it('random edits across a strategy, its plans and outside declarations always match a fresh service', () => {
+    const files = parseFixture(PLANS_WORKSPACE);
+    const s = new Session(files);
+    let seed = 20261204;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const tokens = ['1.1', '1.1.1', '1.1.2', '1.1.3', '1.1.4', 'SC1', 'SC2', '2.1', 'ssd', 'ssd-ip', 'kic', 'c', 'g', 'A1', 'A2', 'vypuštěno', 'removed', 'after', 'group', 'implements'];
+    const codeLike = /[A-Za-z0-9][A-Za-z0-9.-]*/g;
+    for (let step = 0; step < 150; step++) {
+      const uris = [...s.texts.keys()];
+      const choice = rand();
+      if (choice < 0.05 && uris.length > 2) {
+        s.apply({ remove: pick(uris) }, `step ${step}: remove`);
+        continue;
+      }
+      if (choice < 0.12) {
+        const original = pick(files);
+        s.apply({ uri: original.uri, text: original.text }, `step ${step}: restore ${original.uri}`);
+        continue;
+      }
+      const uri = pick(uris);
+      const text = s.texts.get(uri) ?? '';
+      const matches = [...text.matchAll(codeLike)];
+      let next: string;
+      if (choice < 0.8 && matches.length > 0) {
+        const m = pick(matches);
+        next = text.slice(0, m.index) + pick(tokens) + text.slice(m.index + m[0].length);
+      } else {
+        const lines = text.split('\n');
+        lines.splice(Math.floor(rand() * lines.length), 1);
+        next = lines.join('\n');
+      }
+      s.apply({ uri, text: next }, `step ${step}: edit ${uri}\n${next}`);
+    }
+  });
+});

@@ -86,6 +86,52 @@ describe('partial re-parse of an edited item', () => {
     assert.ok(partial > 75, `only ${partial} of 300 edits were re-parsed in part`);
   });
 
+  it('equals a full parse after random edits of a format 1.1 plan: groups, implements, outside documents, after, timelines, removed items', function () {
+    this.timeout(120_000);
+    const rand = prng(11);
+    const areas = [1, 2, 3, 4].map(
+      (a) => `  - group: Strategická oblast ${a}
+    description: Oblast
+    items:
+      - id: SC${a}
+        title: Strategický cíl ${a}
+        items:
+          - id: ${a}.1
+            title: Specifický cíl
+            timeline: { from: 2024, to: 2025-06 }
+            items:
+              - id: ${a}.1.1
+                title: Opatření
+                after: [${a}.1.2, kic/3.1]
+              - id: ${a}.1.2
+                title: Opatření
+                status: vypuštěno
+          - group: Vnořená skupina
+            items:
+              - id: ${a}.2
+                title: Specifický cíl
+                related: [${a}.1.1]
+`,
+    );
+    let text = `strategy: p\ntitle: Akční plán\nimplements: s\ndocuments:\n  - id: kic\n    title: Koncepce\nitems:\n${areas.join('')}`;
+    let doc = full(text, validators);
+    let partial = 0;
+    for (let i = 0; i < 200; i++) {
+      const next = randomEdit(text, rand);
+      const inc = reparseItem(doc, text, next, validators);
+      const whole = full(next, validators);
+      if (inc) {
+        partial++;
+        assert.deepStrictEqual(normalize(inc), normalize(whole), `edit ${i} differs from a full parse`);
+      }
+      if (!whole.diagnostics.some((d) => d.code === 'yaml-syntax')) {
+        text = next;
+        doc = inc ?? whole;
+      }
+    }
+    assert.ok(partial > 25, `only ${partial} of 200 edits were re-parsed in part`);
+  });
+
   it('re-parses in part every keystroke typed into titles and reference lists', () => {
     let text = generateStrategy('s', 30, 3, 'plan').text;
     let doc = full(text, validators);

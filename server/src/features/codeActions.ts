@@ -9,12 +9,12 @@
  */
 import { CancellationToken, CodeAction, CodeActionKind, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from '../engine/context';
 import { Item, StrategyDocument } from '../model/types';
 import { isItemCode } from '../parse/codes';
-import { EditOptions, itemRenameEdits, SpanEdits, toWorkspaceEdit } from './rename';
-import { nextFreeCode, renumberPlan } from './sequences';
-import { cancelled } from './shared';
+import { EditOptions, itemRenameEdits, SpanEdits, toWorkspaceEdit } from '../engine/edits';
+import { nextFreeCode, renumberPlan } from '../engine/sequences';
+import { cancelled } from '../engine/shared';
 
 /** The diagnostics source of this server; diagnostics of other sources are not ours to fix. */
 const SOURCE = 'strategy-codes';
@@ -25,9 +25,9 @@ const MAX_PLAN_CHOICES = 10;
 const REPLACEABLE = new Set(['unknown-item', 'unknown-goal', 'unknown-descriptor', 'unknown-actor', 'unknown-strategy', 'invalid-id']);
 
 /** The quick fixes for the diagnostics the client sends with the request. */
-export function codeActions(service: LanguageService, uri: string, diagnostics: readonly Diagnostic[], options: EditOptions = {}, token?: CancellationToken): CodeAction[] {
-  const text = service.document(uri);
-  const parsed = service.index.get(uri)?.parsed;
+export function codeActions(ctx: FeatureContext, uri: string, diagnostics: readonly Diagnostic[], options: EditOptions = {}, token?: CancellationToken): CodeAction[] {
+  const text = ctx.document(uri);
+  const parsed = ctx.index.get(uri)?.parsed;
   if (!text || !parsed) {
     return [];
   }
@@ -45,13 +45,13 @@ export function codeActions(service: LanguageService, uri: string, diagnostics: 
     }
     done.add(key);
     if (REPLACEABLE.has(code)) {
-      out.push(...replacements(service, uri, text, d, options));
+      out.push(...replacements(ctx, uri, text, d, options));
     } else if (parsed.kind === 'strategy' && code === 'duplicate-id') {
-      out.push(...nextFreeFix(service, parsed, text, d, options));
+      out.push(...nextFreeFix(ctx, parsed, text, d, options));
     } else if (parsed.kind === 'strategy' && code === 'numbering-gap') {
-      out.push(...renumberFix(service, parsed, text, d, options, token));
+      out.push(...renumberFix(ctx, parsed, text, d, options, token));
     } else if (parsed.kind === 'strategy' && code === 'missing-goals-from') {
-      out.push(...goalsFromFixes(service, parsed, text, d, options));
+      out.push(...goalsFromFixes(ctx, parsed, text, d, options));
     }
   }
   return out;
@@ -61,13 +61,13 @@ function quickFix(title: string, d: Diagnostic, edit: WorkspaceEdit, isPreferred
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, isPreferred };
 }
 
-function singleEdit(service: LanguageService, uri: string, start: number, end: number, newText: string, options: EditOptions): WorkspaceEdit {
+function singleEdit(ctx: FeatureContext, uri: string, start: number, end: number, newText: string, options: EditOptions): WorkspaceEdit {
   const edits: SpanEdits = new Map([[uri, [{ span: { start, end }, newText }]]]);
-  return toWorkspaceEdit(service, edits, options);
+  return toWorkspaceEdit(ctx, edits, options);
 }
 
 /** One replacement per suggestion of the diagnostic. */
-function replacements(service: LanguageService, uri: string, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
+function replacements(ctx: FeatureContext, uri: string, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
   const suggestions = (d.data as { suggestions?: unknown } | undefined)?.suggestions;
   if (!Array.isArray(suggestions)) {
     return [];
@@ -80,7 +80,7 @@ function replacements(service: LanguageService, uri: string, text: TextDocument,
     .map((s, i) => {
       // An unknown document in a qualified reference (`kv-pln/A1.1`) is fixed by replacing the document part only.
       const to = slash >= 0 && !s.includes('/') ? start + slash : end;
-      return quickFix(service.messages.text('fix.replace', s), d, singleEdit(service, uri, start, to, s, options), i === 0);
+      return quickFix(ctx.messages.text('fix.replace', s), d, singleEdit(ctx, uri, start, to, s, options), i === 0);
     });
 }
 
@@ -90,38 +90,38 @@ function itemAt(doc: StrategyDocument, text: TextDocument, d: Diagnostic): Item 
   return doc.items.find((i) => i.idSpan.start === offset && isItemCode(i.id));
 }
 
-function nextFreeFix(service: LanguageService, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
+function nextFreeFix(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
   const item = itemAt(doc, text, d);
   if (!item) {
     return [];
   }
   const parent = item.parent >= 0 ? doc.items[item.parent] : undefined;
   const code = nextFreeCode(doc, parent?.id);
-  return [quickFix(service.messages.text('fix.nextFree', code), d, singleEdit(service, doc.uri, item.idSpan.start, item.idSpan.end, code, options), true)];
+  return [quickFix(ctx.messages.text('fix.nextFree', code), d, singleEdit(ctx, doc.uri, item.idSpan.start, item.idSpan.end, code, options), true)];
 }
 
-function renumberFix(service: LanguageService, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions, token?: CancellationToken): CodeAction[] {
+function renumberFix(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions, token?: CancellationToken): CodeAction[] {
   const item = itemAt(doc, text, d);
   const plan = item ? renumberPlan(doc, item) : undefined;
   if (!plan || plan.size === 0) {
     return [];
   }
-  const edits = itemRenameEdits(service, doc, plan, token);
-  return edits ? [quickFix(service.messages.text('fix.renumber', String(plan.size)), d, toWorkspaceEdit(service, edits, options))] : [];
+  const edits = itemRenameEdits(ctx, doc, plan, token);
+  return edits ? [quickFix(ctx.messages.text('fix.renumber', String(plan.size)), d, toWorkspaceEdit(ctx, edits, options))] : [];
 }
 
 /** Top-level keys that `goalsFrom:` is inserted before, to stay with the document's header. */
 const HEADER_END = /^(actors|documents|targetGroups|values|opportunities|risks|items)[ \t]*:/m;
 
-function goalsFromFixes(service: LanguageService, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
+function goalsFromFixes(ctx: FeatureContext, doc: StrategyDocument, text: TextDocument, d: Diagnostic, options: EditOptions): CodeAction[] {
   const source = text.getText();
   if (/^goalsFrom[ \t]*:/m.test(source)) {
     return [];
   }
   const goal = source.slice(text.offsetAt(d.range.start), text.offsetAt(d.range.end));
-  const plans = [...service.index.strategies()]
+  const plans = [...ctx.index.strategies()]
     .filter((p): p is StrategyDocument & { id: string } => p.id !== undefined && p.uri !== doc.uri)
-    .map((p) => ({ id: p.id, defines: service.index.item(p, goal) !== undefined }))
+    .map((p) => ({ id: p.id, defines: ctx.index.item(p, goal) !== undefined }))
     .sort((a, b) => Number(b.defines) - Number(a.defines) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, MAX_PLAN_CHOICES);
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
@@ -130,6 +130,6 @@ function goalsFromFixes(service: LanguageService, doc: StrategyDocument, text: T
   const lead = !header && source.length > 0 && !source.endsWith('\n') ? eol : '';
   const definers = plans.filter((p) => p.defines).length;
   return plans.map((p) =>
-    quickFix(service.messages.text('fix.addGoalsFrom', p.id), d, singleEdit(service, doc.uri, at, at, `${lead}goalsFrom: ${p.id}${eol}`, options), p.defines && definers === 1),
+    quickFix(ctx.messages.text('fix.addGoalsFrom', p.id), d, singleEdit(ctx, doc.uri, at, at, `${lead}goalsFrom: ${p.id}${eol}`, options), p.defines && definers === 1),
   );
 }

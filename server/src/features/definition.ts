@@ -6,12 +6,12 @@
  * turn into "show references".
  */
 import { CancellationToken, Location, LocationLink, Position } from 'vscode-languageserver-protocol';
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from '../engine/context';
 import { Target } from '../model/resolve';
 import { Span } from '../model/types';
-import { locate } from './locate';
-import { definitionOf } from './referenceSearch';
-import { cancelled, spanRange } from './shared';
+import { locate } from '../engine/locate';
+import { definitionOf } from '../engine/referenceSearch';
+import { cancelled, spanRange } from '../engine/shared';
 
 /** Options of the client that shape the answer. */
 export interface DefinitionOptions {
@@ -20,15 +20,15 @@ export interface DefinitionOptions {
 }
 
 /** The definition of the code at a position; null where there is none. */
-export function definition(service: LanguageService, uri: string, position: Position, options: DefinitionOptions = {}, token?: CancellationToken): Location[] | LocationLink[] | null {
-  const text = service.document(uri);
-  const found = text ? locate(service, uri, text.offsetAt(position)) : undefined;
+export function definition(ctx: FeatureContext, uri: string, position: Position, options: DefinitionOptions = {}, token?: CancellationToken): Location[] | LocationLink[] | null {
+  const text = ctx.document(uri);
+  const found = text ? locate(ctx, uri, text.offsetAt(position)) : undefined;
   if (!text || !found?.target || cancelled(token)) {
     return null;
   }
   const def = definitionOf(found.target);
   // The built-in catalog lives under a URI that editors cannot open; a workspace catalog's definition would have won resolution.
-  const targetText = def && def.uri !== service.resolveContext().builtinCatalogUri ? service.document(def.uri) : undefined;
+  const targetText = def && def.uri !== ctx.builtinCatalogUri ? ctx.document(def.uri) : undefined;
   if (!def || !targetText) {
     return null;
   }

@@ -5,7 +5,9 @@
  */
 import { IndexedFile, WorkspaceIndex } from '../model/workspaceIndex';
 import { resolveReference, ResolveContext } from '../model/resolve';
+import { cyclicLinks } from '../model/dependencies';
 import { CatalogDocument, CodeDiagnostic, MarkdownDocument, StrategyDocument } from '../model/types';
+import { checkPlanNumbering } from '../parse/numbering';
 
 /** Computes every diagnostic of one indexed file. */
 export function computeDiagnostics(ctx: Omit<ResolveContext, 'index'>, index: WorkspaceIndex, file: IndexedFile): CodeDiagnostic[] {
@@ -14,7 +16,7 @@ export function computeDiagnostics(ctx: Omit<ResolveContext, 'index'>, index: Wo
   const out = [...parsed.diagnostics];
   switch (parsed.kind) {
     case 'strategy':
-      out.push(...duplicateDocument(index, parsed), ...unresolved(rctx, parsed));
+      out.push(...duplicateDocument(index, parsed), ...unresolved(rctx, parsed), ...planChecks(index, parsed), ...dependencyCycles(rctx, parsed));
       break;
     case 'catalog':
       if (parsed.uri !== ctx.builtinCatalogUri) {
@@ -38,10 +40,47 @@ function unresolved(ctx: ResolveContext, doc: StrategyDocument | MarkdownDocumen
   for (const ref of refs) {
     const res = resolveReference(ctx, doc, ref);
     if (res.problem && !res.problem.silent) {
-      out.push({ code: res.problem.code, severity: 'error', span: ref.span, message: res.problem.message, suggestions: res.problem.suggestions });
+      out.push({ code: res.problem.code, severity: res.problem.severity ?? 'error', span: ref.span, message: res.problem.message, suggestions: res.problem.suggestions });
+    } else if (res.target?.kind === 'item' && res.target.item.removed) {
+      // Every reference to a removed item (spec 6.5); bare codes in Markdown never resolve to one (they are not references here).
+      out.push({ code: 'removed-item', severity: 'warning', span: ref.span, message: { id: 'removed.reference', args: [ref.text, res.target.item.status ?? ''] } });
     }
   }
   return out;
+}
+
+/**
+ * The checks of a plan against the workspace strategy it implements (spec
+ * 6.3): numbering over both documents, items standing for removed items, and
+ * titles of new items (an item standing for the strategy's may omit its
+ * title). A plan of an outside strategy is not checked for any of them.
+ */
+function planChecks(index: WorkspaceIndex, plan: StrategyDocument): CodeDiagnostic[] {
+  const strategy = index.strategyOf(plan);
+  if (!strategy) {
+    return [];
+  }
+  const out = checkPlanNumbering(plan.items, strategy.items);
+  for (const item of plan.items) {
+    const same = index.item(strategy, item.id);
+    if (same?.removed) {
+      out.push({ code: 'removed-item', severity: 'warning', span: item.idSpan, message: { id: 'removed.standsFor', args: [item.id, strategy.id ?? '', same.status ?? ''] } });
+    } else if (!same && item.titleSpan === undefined && item.valid) {
+      out.push({ code: 'schema', severity: 'error', span: item.idSpan, message: { id: 'schema.required', args: ['title'] } });
+    }
+  }
+  return out;
+}
+
+/** `dependency-cycle` on each `after` entry of this document that lies on a cycle, the cycle's other entries as related information. */
+function dependencyCycles(ctx: ResolveContext, doc: StrategyDocument): CodeDiagnostic[] {
+  return cyclicLinks(ctx, doc).map(({ link, others }) => ({
+    code: 'dependency-cycle',
+    severity: 'error',
+    span: link.ref.span,
+    message: { id: 'dependency.cycle', args: [link.ref.fromItem ?? '', link.ref.text] },
+    related: others.slice(0, 20).map((o) => ({ uri: o.doc.uri, span: o.ref.span, message: { id: 'dependency.cycleOther', args: [] } })),
+  }));
 }
 
 function duplicateDocument(index: WorkspaceIndex, doc: StrategyDocument): CodeDiagnostic[] {

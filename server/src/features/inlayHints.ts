@@ -5,9 +5,9 @@
  * Off when the `strategyCodes.inlayHints.enabled` setting is false.
  */
 import { CancellationToken, InlayHint, Range } from 'vscode-languageserver-protocol';
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from '../engine/context';
 import { resolveReference, Target } from '../model/resolve';
-import { cancelled, shorten } from './shared';
+import { cancelled, shorten } from '../engine/shared';
 
 /** Hints are shortened to about this many characters; the tooltip holds the whole text. */
 const HINT_LENGTH = 40;
@@ -28,17 +28,15 @@ function nameOf(target: Target | undefined): string | undefined {
 }
 
 /** The hints of a strategy document within `range`. */
-export function inlayHints(service: LanguageService, uri: string, range: Range, token?: CancellationToken): InlayHint[] {
-  const parsed = service.index.get(uri)?.parsed;
-  const text = service.document(uri);
-  if (!service.settings.inlayHints || parsed?.kind !== 'strategy' || !text) {
+export function inlayHints(ctx: FeatureContext, uri: string, range: Range, token?: CancellationToken): InlayHint[] {
+  const parsed = ctx.index.get(uri)?.parsed;
+  const text = ctx.document(uri);
+  if (!ctx.settings.inlayHints || parsed?.kind !== 'strategy' || !text) {
     return [];
   }
-  service.featureCache.completion.remember(parsed);
   const from = text.offsetAt(range.start);
   const to = text.offsetAt(range.end);
   const source = text.getText();
-  const ctx = service.resolveContext();
   const out: InlayHint[] = [];
   for (const ref of parsed.references) {
     if (ref.span.end < from || ref.span.start > to || !HINTED_KINDS.has(ref.kind)) {

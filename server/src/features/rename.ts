@@ -6,36 +6,16 @@
  * quotes when quoted); nothing is reformatted. A new name that is invalid or
  * taken is refused with a message, and nothing changes.
  */
-import {
-  CancellationToken,
-  ErrorCodes,
-  OptionalVersionedTextDocumentIdentifier,
-  Position,
-  Range,
-  ResponseError,
-  TextDocumentEdit,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver-protocol';
-import type { LanguageService } from '../languageService';
+import { CancellationToken, ErrorCodes, Position, Range, ResponseError, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { FeatureContext } from '../engine/context';
 import { Target } from '../model/resolve';
-import { Item, Span, StrategyDocument } from '../model/types';
+import { Item, StrategyDocument } from '../model/types';
+import { addEdit, EditOptions, itemRenameEdits, SpanEdits, toWorkspaceEdit } from '../engine/edits';
 import { extendsParent, isActorId, isDescriptorCode, isDocumentId, isItemCode } from '../parse/codes';
-import { Located, locate } from './locate';
-import { definitionOf, findUses, itemUses } from './referenceSearch';
-import { subtreeRenames } from './sequences';
-import { cancelled, spanRange } from './shared';
-
-/** How the client takes workspace edits. */
-export interface EditOptions {
-  /** The client supports `documentChanges` (`workspace.workspaceEdit.documentChanges`). */
-  documentChanges?: boolean;
-  /** The version of an open document as the client knows it; null for files not open. */
-  versionOf?: (uri: string) => number | null;
-}
-
-/** Text replacements per URI, as spans of the indexed texts. */
-export type SpanEdits = Map<string, { span: Span; newText: string }[]>;
+import { Located, locate } from '../engine/locate';
+import { definitionOf, findUses } from '../engine/referenceSearch';
+import { subtreeRenames } from '../engine/sequences';
+import { cancelled, spanRange } from '../engine/shared';
 
 /** Characters that would change how YAML reads an actor id in a flow list (`partners: [a, b]`). */
 const YAML_UNSAFE_ACTOR = /[\s,[\]{}#&*!|>'"%@`]|: /;
@@ -46,10 +26,10 @@ function refuse(message: string): ResponseError<void> {
 }
 
 /** What can be renamed at a position, with the span of its text; throws a `ResponseError` saying why nothing can. */
-function renamable(service: LanguageService, uri: string, position: Position): { found: Located; target: Target } {
-  const text = service.document(uri);
-  const found = text ? locate(service, uri, text.offsetAt(position)) : undefined;
-  const m = service.messages;
+function renamable(ctx: FeatureContext, uri: string, position: Position): { found: Located; target: Target } {
+  const text = ctx.document(uri);
+  const found = text ? locate(ctx, uri, text.offsetAt(position)) : undefined;
+  const m = ctx.messages;
   if (!found) {
     throw refuse(m.text('rename.nothing'));
   }
@@ -57,7 +37,7 @@ function renamable(service: LanguageService, uri: string, position: Position): {
     const why = found.problem ? m.format(found.problem.message, found.problem.suggestions) : '';
     throw refuse(m.text('rename.unresolved', why));
   }
-  if (found.target.kind === 'descriptor' && found.target.definition.catalog.uri === service.resolveContext().builtinCatalogUri) {
+  if (found.target.kind === 'descriptor' && found.target.definition.catalog.uri === ctx.builtinCatalogUri) {
     throw refuse(m.text('rename.builtin', found.target.definition.descriptor.id));
   }
   if (found.target.kind === 'document' && found.target.doc.id === undefined) {
@@ -67,45 +47,52 @@ function renamable(service: LanguageService, uri: string, position: Position): {
 }
 
 /** `textDocument/prepareRename`: the exact range of the name and its current text, or a `ResponseError` saying why nothing can be renamed here. */
-export function prepareRename(service: LanguageService, uri: string, position: Position): { range: Range; placeholder: string } {
-  const { found } = renamable(service, uri, position);
-  const text = service.document(uri)!;
+export function prepareRename(ctx: FeatureContext, uri: string, position: Position): { range: Range; placeholder: string } {
+  const { found } = renamable(ctx, uri, position);
+  const text = ctx.document(uri)!;
   return { range: spanRange(text, found.span), placeholder: text.getText().slice(found.span.start, found.span.end) };
 }
 
 /** `textDocument/rename`: one WorkspaceEdit for the definition and every use; throws a `ResponseError` when the new name is refused. */
-export function rename(service: LanguageService, uri: string, position: Position, newName: string, options: EditOptions = {}, token?: CancellationToken): WorkspaceEdit | null {
-  const { target } = renamable(service, uri, position);
+export function rename(ctx: FeatureContext, uri: string, position: Position, newName: string, options: EditOptions = {}, token?: CancellationToken): WorkspaceEdit | null {
+  const { target } = renamable(ctx, uri, position);
   const name = newName.trim();
   let edits: SpanEdits | undefined;
   switch (target.kind) {
     case 'item':
-      edits = renameItem(service, target.doc, target.item, name, token);
+      edits = renameItem(ctx, target.doc, target.item, name, token);
       break;
     case 'document':
-      edits = renameSimple(service, target, name, checkDocumentName(service, name), token);
+      edits = renameSimple(ctx, target, name, checkDocumentName(ctx, name), token);
       break;
     case 'actor': {
       const taken = target.doc.actors.some((a) => a.id === name && a !== target.actor);
       const error = !isActorId(name) || YAML_UNSAFE_ACTOR.test(name) ? 'rename.invalidActor' : taken ? 'rename.actorExists' : undefined;
-      edits = renameSimple(service, target, name, error, token);
+      edits = renameSimple(ctx, target, name, error, token);
       break;
     }
     case 'descriptor':
-      edits = renameSimple(service, target, name, checkDescriptorName(service, target, name), token);
+      edits = renameSimple(ctx, target, name, checkDescriptorName(ctx, target, name), token);
       break;
+    case 'outside':
+      // An outside document's id: its declaration, and every `implements`, `goalsFrom` and qualified reference naming it.
+      edits = renameSimple(ctx, target, name, checkDocumentName(ctx, name) ?? (ctx.index.outsideDocument(name) ? 'rename.documentExists' : undefined), token);
+      break;
+    case 'outsideItem':
+      // A code of an outside document is not known here: nothing to rename it with.
+      throw refuse(ctx.messages.text('rename.outsideCode', target.id));
   }
-  return edits && !cancelled(token) ? toWorkspaceEdit(service, edits, options) : null;
+  return edits && !cancelled(token) ? toWorkspaceEdit(ctx, edits, options) : null;
 }
 
-function checkDocumentName(service: LanguageService, name: string): string | undefined {
+function checkDocumentName(ctx: FeatureContext, name: string): string | undefined {
   if (!isDocumentId(name)) {
     return 'rename.invalidDocument';
   }
-  return service.index.strategyUris(name).length > 0 ? 'rename.documentExists' : undefined;
+  return ctx.index.strategyUris(name).length > 0 ? 'rename.documentExists' : undefined;
 }
 
-function checkDescriptorName(service: LanguageService, target: Extract<Target, { kind: 'descriptor' }>, name: string): string | undefined {
+function checkDescriptorName(ctx: FeatureContext, target: Extract<Target, { kind: 'descriptor' }>, name: string): string | undefined {
   if (!isDescriptorCode(name)) {
     return 'rename.invalidDescriptor';
   }
@@ -115,18 +102,18 @@ function checkDescriptorName(service: LanguageService, target: Extract<Target, {
   if (area && !name.startsWith(area.id + '.')) {
     return 'rename.descriptorArea';
   }
-  return service.index.descriptorDefiners(name).length > 0 && name !== descriptor.id ? 'rename.descriptorExists' : undefined;
+  return ctx.index.descriptorDefiners(name).length > 0 && name !== descriptor.id ? 'rename.descriptorExists' : undefined;
 }
 
 /** Renames a document, an actor or a descriptor: its definition and its uses. */
-function renameSimple(service: LanguageService, target: Target, name: string, error: string | undefined, token?: CancellationToken): SpanEdits | undefined {
-  const m = service.messages;
+function renameSimple(ctx: FeatureContext, target: Target, name: string, error: string | undefined, token?: CancellationToken): SpanEdits | undefined {
+  const m = ctx.messages;
   if (error !== undefined) {
     const area = target.kind === 'descriptor' ? target.definition.descriptor.id.split('.')[0] : '';
     throw refuse(m.text(error, name, area));
   }
   const def = definitionOf(target);
-  const uses = findUses(service, target, token);
+  const uses = findUses(ctx, target, token);
   if (!def || !uses) {
     return undefined;
   }
@@ -138,8 +125,8 @@ function renameSimple(service: LanguageService, target: Target, name: string, er
 }
 
 /** Renames an item and the items below it, refusing invalid codes and collisions. */
-function renameItem(service: LanguageService, doc: StrategyDocument, item: Item, name: string, token?: CancellationToken): SpanEdits | undefined {
-  const m = service.messages;
+function renameItem(ctx: FeatureContext, doc: StrategyDocument, item: Item, name: string, token?: CancellationToken): SpanEdits | undefined {
+  const m = ctx.messages;
   if (!isItemCode(name)) {
     throw refuse(m.text('rename.invalidCode', name));
   }
@@ -160,50 +147,29 @@ function renameItem(service: LanguageService, doc: StrategyDocument, item: Item,
       throw refuse(renamed === item ? m.text('rename.collision', name) : m.text('rename.collisionChild', name, code));
     }
   }
-  return itemRenameEdits(service, doc, plan, token);
-}
-
-/**
- * The edits that give items of `doc` new codes: each definition and every
- * reference to it in every file. Undefined when cancelled.
- */
-export function itemRenameEdits(service: LanguageService, doc: StrategyDocument, plan: ReadonlyMap<Item, string>, token?: CancellationToken): SpanEdits | undefined {
-  const uses = itemUses(service, doc, [...plan.keys()], token);
-  if (!uses) {
-    return undefined;
+  const edits = itemRenameEdits(ctx, doc, plan, token);
+  if (!edits || doc.id === undefined) {
+    return edits;
   }
-  const edits: SpanEdits = new Map();
-  for (const [item, code] of plan) {
-    addEdit(edits, doc.uri, item.idSpan, code);
-    for (const use of uses.get(item) ?? []) {
-      addEdit(edits, use.uri, use.span, code);
+  // The plans' items that stand for renamed items are uses already; their own items below them follow (spec 6.3).
+  for (const implementing of ctx.index.plansOf(doc.id)) {
+    const below = new Map<Item, string>();
+    for (const planItem of implementing.items) {
+      const rest = planItem.id.slice(item.id.length);
+      const extends_ = planItem.id.startsWith(item.id) && (rest.startsWith('.') || (/[A-Z]$/.test(item.id) && /^\d/.test(rest)));
+      if (extends_ && isItemCode(planItem.id) && !ctx.index.item(doc, planItem.id)) {
+        below.set(planItem, name + rest);
+      }
+    }
+    const more: SpanEdits | undefined = below.size > 0 ? itemRenameEdits(ctx, implementing, below, token) : new Map();
+    if (!more) {
+      return undefined;
+    }
+    for (const [uri, list] of more) {
+      for (const e of list) {
+        addEdit(edits, uri, e.span, e.newText);
+      }
     }
   }
   return edits;
-}
-
-function addEdit(edits: SpanEdits, uri: string, span: Span, newText: string): void {
-  const list = edits.get(uri) ?? [];
-  // The same span can be reached twice (a definition that is also listed as a use); one edit is enough.
-  if (!list.some((e) => e.span.start === span.start && e.span.end === span.end)) {
-    list.push({ span, newText });
-  }
-  edits.set(uri, list);
-}
-
-/** Span edits as one WorkspaceEdit: versioned `documentChanges` when the client supports them, `changes` otherwise. */
-export function toWorkspaceEdit(service: LanguageService, edits: SpanEdits, options: EditOptions = {}): WorkspaceEdit {
-  const perUri: [string, TextEdit[]][] = [];
-  for (const [uri, list] of [...edits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const text = service.document(uri);
-    if (text && list.length > 0) {
-      perUri.push([uri, list.sort((a, b) => a.span.start - b.span.start).map((e) => TextEdit.replace(spanRange(text, e.span), e.newText))]);
-    }
-  }
-  if (options.documentChanges) {
-    return {
-      documentChanges: perUri.map(([uri, textEdits]) => TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, options.versionOf?.(uri) ?? null), textEdits)),
-    };
-  }
-  return { changes: Object.fromEntries(perUri) };
 }

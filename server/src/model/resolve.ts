@@ -5,7 +5,7 @@
  */
 import { Messages } from '../messages';
 import { shapeDepth } from '../parse/codes';
-import { Actor, DiagnosticCode, Item, MarkdownDocument, Message, Reference, StrategyDocument } from './types';
+import { Actor, DiagnosticCode, Item, MarkdownDocument, Message, OutsideDocument, Reference, Severity, StrategyDocument } from './types';
 import { closestCodes, closestWords } from './suggest';
 import { DescriptorDefinition, WorkspaceIndex } from './workspaceIndex';
 
@@ -13,12 +13,22 @@ export type Target =
   | { kind: 'item'; doc: StrategyDocument; item: Item }
   | { kind: 'document'; doc: StrategyDocument }
   | { kind: 'descriptor'; definition: DescriptorDefinition }
-  | { kind: 'actor'; doc: StrategyDocument; actor: Actor };
+  | { kind: 'actor'; doc: StrategyDocument; actor: Actor }
+  /** A document outside the workspace (spec 6.4), declared in `doc`'s `documents`. */
+  | { kind: 'outside'; id: string; declaration: OutsideDocument; doc: StrategyDocument }
+  /**
+   * A code of a document outside the workspace: valid, and not checked
+   * (spec 6.4); `declaration` is absent for the outside strategy of a plan
+   * that no `documents` entry declares (spec 6.3).
+   */
+  | { kind: 'outsideItem'; id: string; code: string; declaration?: OutsideDocument; doc?: StrategyDocument };
 
 /** Why a reference does not resolve; `silent` when another diagnostic already says it. */
 export interface Problem {
   code: DiagnosticCode;
   message: Message;
+  /** The severity, when not an error. */
+  severity?: Severity;
   suggestions?: string[];
   silent?: boolean;
 }
@@ -44,8 +54,28 @@ function resolveDocument(ctx: ResolveContext, id: string): Resolution {
   if (doc) {
     return { target: { kind: 'document', doc } };
   }
-  const ids = [...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined);
+  const outside = ctx.index.outsideDocument(id);
+  if (outside) {
+    return { target: { kind: 'outside', id, declaration: outside.declaration, doc: outside.doc } };
+  }
+  // Sorted, so that equally close suggestions come in the same order whatever order the files were indexed in.
+  const ids = [...new Set([...[...ctx.index.strategies()].map((d) => d.id).filter((x): x is string => x !== undefined), ...ctx.index.outsideIds()])].sort();
   return { problem: { code: 'unknown-strategy', message: { id: 'unknown.strategy', args: [id] }, suggestions: closestWords(id, ids) } };
+}
+
+/** A code of an outside document: valid and not checked (spec 6.4). */
+function outsideItem(target: { id: string; declaration?: OutsideDocument; doc?: StrategyDocument }, code: string): Resolution {
+  return { target: { kind: 'outsideItem', id: target.id, code, declaration: target.declaration, doc: target.doc } };
+}
+
+/**
+ * The strategy item a plan's item stands for (spec 6.3): the item with the
+ * same code in the workspace strategy the plan implements.
+ */
+export function standsFor(index: WorkspaceIndex, plan: StrategyDocument, item: Item): { doc: StrategyDocument; item: Item } | undefined {
+  const strategy = index.strategyOf(plan);
+  const target = strategy ? index.item(strategy, item.id) : undefined;
+  return strategy && target ? { doc: strategy, item: target } : undefined;
 }
 
 function resolveItemIn(ctx: ResolveContext, doc: StrategyDocument, code: string, goal: boolean, qualifiedText?: string): Resolution {
@@ -68,6 +98,7 @@ function resolveItemIn(ctx: ResolveContext, doc: StrategyDocument, code: string,
 export function resolveReference(ctx: ResolveContext, from: StrategyDocument | MarkdownDocument, ref: Reference): Resolution {
   switch (ref.kind) {
     case 'goalsFrom':
+    case 'implements':
     case 'documents':
       return resolveDocument(ctx, ref.code);
     case 'descriptors': {
@@ -81,7 +112,7 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
           all.add(d.id);
         }
       }
-      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all]) } };
+      return { problem: { code: 'unknown-descriptor', message: { id: 'unknown.descriptor', args: [ref.code] }, suggestions: closestCodes(ref.code, [...all].sort()) } };
     }
     case 'responsible':
     case 'partners': {
@@ -94,6 +125,7 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
       return { problem: { code: 'unknown-actor', message: { id: 'unknown.actor', args: [ref.code] }, silent: true } };
     }
     case 'related':
+    case 'after':
     case 'goals':
     case 'markdown':
       return resolveCodeReference(ctx, from, ref);
@@ -110,6 +142,9 @@ function resolveCodeReference(ctx: ResolveContext, from: StrategyDocument | Mark
       const suggestions = docRes.problem.suggestions?.map((d) => `${d}/${ref.code}`);
       return { problem: { ...docRes.problem, suggestions } };
     }
+    if (docRes.target.kind === 'outside') {
+      return outsideItem(docRes.target, ref.code);
+    }
     if (docRes.target.kind !== 'document') {
       return docRes;
     }
@@ -122,17 +157,53 @@ function resolveCodeReference(ctx: ResolveContext, from: StrategyDocument | Mark
     // A qualified reference to this document (a related item, or a goal of this very document) resolves here.
     return resolveItemIn(ctx, self, ref.code, goal, ref.text);
   }
+  const strategyId = self.implements !== undefined && self.implements.code !== self.id ? self.implements.code : undefined;
   if (!goal) {
-    return resolveItemIn(ctx, self, ref.code, false);
+    const own = resolveItemIn(ctx, self, ref.code, false);
+    if (own.target || strategyId === undefined) {
+      return own;
+    }
+    // In a plan, `related` and `after` resolve in the plan first, then in its strategy (spec 6.3).
+    const strategy = ctx.index.strategy(strategyId);
+    if (!strategy) {
+      const outside = ctx.index.outsideDocument(strategyId);
+      // The strategy is outside (its codes are not checked) or unknown (reported once, on `implements`).
+      return outside ? outsideItem({ id: strategyId, ...outside }, ref.code) : { problem: { ...own.problem, silent: true } };
+    }
+    const inStrategy = ctx.index.item(strategy, ref.code);
+    if (inStrategy) {
+      return { target: { kind: 'item', doc: strategy, item: inStrategy } };
+    }
+    const suggestions = closestCodes(ref.code, [...ctx.index.itemsByCode(self).keys(), ...ctx.index.itemsByCode(strategy).keys()]);
+    return { problem: { ...own.problem, suggestions } };
   }
-  if (!self.goalsFrom) {
+  let goalsFrom = self.goalsFrom?.code;
+  if (goalsFrom === undefined && strategyId !== undefined) {
+    // A plan without its own `goalsFrom` takes its strategy's (spec 6.3).
+    const strategy = ctx.index.strategy(strategyId);
+    if (!strategy) {
+      // The strategy's `goalsFrom` is not known: the goals are not checked.
+      return ctx.index.outsideDocument(strategyId)
+        ? outsideItem({ id: strategyId }, ref.code)
+        : { problem: { code: 'unknown-goal', message: { id: 'unknown.goal', args: [ref.code, strategyId] }, silent: true } };
+    }
+    if (!strategy.goalsFrom) {
+      return { problem: { code: 'missing-goals-from', severity: 'warning', message: { id: 'missingGoalsFrom.plan', args: [ref.code, strategyId] } } };
+    }
+    goalsFrom = strategy.goalsFrom.code;
+  }
+  if (goalsFrom === undefined) {
     // `missing-goals-from` is reported by the parser.
     return { problem: { code: 'missing-goals-from', message: { id: 'missingGoalsFrom', args: [ref.code] }, silent: true } };
   }
-  const plan = ctx.index.strategy(self.goalsFrom.code);
+  const plan = ctx.index.strategy(goalsFrom);
   if (!plan) {
+    const outside = ctx.index.outsideDocument(goalsFrom);
+    if (outside) {
+      return outsideItem({ id: goalsFrom, ...outside }, ref.code);
+    }
     // The unknown `goalsFrom` is reported once; its goals are not reported one by one.
-    return { problem: { code: 'unknown-goal', message: { id: 'unknown.goal', args: [ref.code, self.goalsFrom.code] }, silent: true } };
+    return { problem: { code: 'unknown-goal', message: { id: 'unknown.goal', args: [ref.code, goalsFrom] }, silent: true } };
   }
   return resolveItemIn(ctx, plan, ref.code, true);
 }

@@ -28,7 +28,9 @@ export type DiagnosticCode =
   | 'unknown-actor'
   | 'unknown-strategy'
   | 'missing-goals-from'
-  | 'self-reference';
+  | 'self-reference'
+  | 'removed-item'
+  | 'dependency-cycle';
 
 /** Every diagnostic code, in the order of the spec's table. */
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
@@ -46,6 +48,8 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'unknown-strategy',
   'missing-goals-from',
   'self-reference',
+  'removed-item',
+  'dependency-cycle',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -74,8 +78,8 @@ export interface CodeDiagnostic {
   suggestions?: string[];
 }
 
-/** The keys whose values are references, and `documents[].strategy`. */
-export type RefKind = 'related' | 'goals' | 'descriptors' | 'responsible' | 'partners' | 'goalsFrom' | 'documents' | 'markdown';
+/** The keys whose values are references, `documents[].strategy` and the top-level `implements` (spec 6.3). */
+export type RefKind = 'related' | 'after' | 'goals' | 'descriptors' | 'responsible' | 'partners' | 'goalsFrom' | 'implements' | 'documents' | 'markdown';
 
 /** A code-valued scalar that points at something defined elsewhere. */
 export interface Reference {
@@ -87,7 +91,7 @@ export interface Reference {
   /** For a qualified reference `doc/CODE`: the document id and its span. */
   docId?: string;
   docSpan?: Span;
-  /** The code part (the whole text for unqualified references; the document id for `goalsFrom` / `documents`). */
+  /** The code part (the whole text for unqualified references; the document id for `goalsFrom` / `implements` / `documents`). */
   code: string;
   codeSpan: Span;
   /** The id of the item the reference sits in; absent at the document's top level. */
@@ -118,10 +122,49 @@ export interface Item {
   description?: string;
   responsible?: string;
   status?: string;
+  /** True when `status` marks the item removed (spec 6.5): it keeps its code, and references to it are `removed-item`. */
+  removed: boolean;
+  /** The item's `timeline` values as written (spec 6.7), when present. */
+  timeline?: Timeline;
+  /** Index in `StrategyDocument.groups` of the group the item is listed in directly, or -1 (spec 6.2). */
+  group: number;
   indicators: Indicator[];
   /** Index range `[start, end)` into `StrategyDocument.references` of this item's own references. */
   refStart: number;
   refEnd: number;
+}
+
+/** `timeline: {from, to}` as written: a year, a month or a day each (spec 6.7). */
+export interface Timeline {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * A heading without a code among the items (spec 6.2). It is transparent:
+ * its items are children of the group's parent item (or top-level items).
+ */
+export interface Group {
+  /** The heading (`group:` value). */
+  title: string;
+  /** The span of the `group` value. */
+  titleSpan: Span;
+  /** The span of the whole group mapping. */
+  span: Span;
+  /** Index of the item whose `items` list the group, or -1 at the top level (or under an item without an id). */
+  parent: number;
+  /** Index of the enclosing group, or -1. */
+  group: number;
+  description?: string;
+}
+
+/** A document outside the workspace declared by a `documents` entry `{id, title, url}` (spec 6.4). */
+export interface OutsideDocument {
+  id: string;
+  /** The span of the `id` value. */
+  span: Span;
+  title: string;
+  url?: string;
 }
 
 export interface Indicator {
@@ -148,9 +191,17 @@ export interface StrategyDocument {
   title: string;
   levels?: string[];
   goalsFrom?: Reference;
+  /** The strategy this document carries out (`implements`, spec 6.3); the document is then a plan. */
+  implements?: Reference;
+  /** True when the top level has an `implements` key: the schema then lets items omit their titles. */
+  planSchema?: boolean;
+  /** Documents outside the workspace declared in `documents` (spec 6.4); they apply to the whole workspace. */
+  outside: OutsideDocument[];
   actors: Actor[];
   /** Every item in document (pre-)order; `parent` / `children` link them into the tree. */
   items: Item[];
+  /** Every group (spec 6.2) in document order. */
+  groups: Group[];
   /** Every reference of the document, in document order. */
   references: Reference[];
   /** Diagnostics that depend on this file alone. */

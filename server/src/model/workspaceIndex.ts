@@ -3,7 +3,7 @@
  * URI, the names they define, and who uses which name, so that one file's
  * change re-validates exactly the files that depend on it.
  */
-import { CatalogDocument, CodeDiagnostic, Descriptor, Item, MarkdownDocument, ParsedFile, StrategyDocument } from './types';
+import { CatalogDocument, CodeDiagnostic, Descriptor, Item, MarkdownDocument, OutsideDocument, ParsedFile, StrategyDocument } from './types';
 
 /**
  * Parses one file; the index does not know how (the language service passes
@@ -25,7 +25,12 @@ export interface DescriptorDefinition {
   catalog: CatalogDocument;
 }
 
-/** Names whose definitions a file depends on: `doc:ID` for documents, `desc:CODE` for descriptors. */
+/**
+ * Names whose definitions a file depends on: `doc:ID` for documents,
+ * `desc:CODE` for descriptors, `impl:ID` for the strategy a plan implements,
+ * and `after:ID` for the documents its `after` links reach (a dependency
+ * cycle may pass through them).
+ */
 function usedNames(parsed: ParsedFile): Set<string> {
   const names = new Set<string>();
   if (parsed.kind === 'catalog') {
@@ -39,8 +44,15 @@ function usedNames(parsed: ParsedFile): Set<string> {
       names.add('desc:' + ref.code);
     } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
       names.add('doc:' + ref.code);
+    } else if (ref.kind === 'implements') {
+      names.add('doc:' + ref.code);
+      names.add('impl:' + ref.code);
+      names.add('after:' + ref.code);
     } else if (ref.docId !== undefined) {
       names.add('doc:' + ref.docId);
+      if (ref.kind === 'after') {
+        names.add('after:' + ref.docId);
+      }
     }
   }
   return names;
@@ -49,9 +61,18 @@ function usedNames(parsed: ParsedFile): Set<string> {
 /** Names a file defines, with a fingerprint of what each name offers (its codes), to tell a real change from an edit of a title. */
 function definedNames(parsed: ParsedFile): Map<string, string> {
   const out = new Map<string, string>();
-  if (parsed.kind === 'strategy' && parsed.id !== undefined) {
-    // Level names are part of it: other files' `unknown-item` messages name the level ("Unknown measure").
-    out.set('doc:' + parsed.id, parsed.items.map((i) => i.id).join('\n') + '\n\0' + (parsed.levels ?? []).join('\n'));
+  if (parsed.kind === 'strategy') {
+    if (parsed.id !== undefined) {
+      // Level names are part of it: other files' `unknown-item` messages name the level ("Unknown measure").
+      // So are removed marks (`removed-item` elsewhere) and `goalsFrom` (a plan's goals resolve through it).
+      const removed = parsed.items.flatMap((item, i) => (item.removed ? [i] : [])).join(',');
+      out.set('doc:' + parsed.id, parsed.items.map((i) => i.id).join('\n') + '\n\0' + (parsed.levels ?? []).join('\n') + '\0' + removed + '\0' + (parsed.goalsFrom?.code ?? ''));
+      const after = parsed.references.filter((r) => r.kind === 'after').map((r) => `${r.fromItem ?? ''}>${r.text}`);
+      out.set('after:' + parsed.id, after.join('\n'));
+    }
+    for (const o of parsed.outside) {
+      out.set('outside:' + o.id, '');
+    }
   } else if (parsed.kind === 'catalog') {
     if (parsed.id !== undefined) {
       out.set('catalog:' + parsed.id, '');
@@ -118,7 +139,16 @@ export class WorkspaceIndex {
         this.collectAffected(name, affected);
       }
     }
+    // The other definers of a duplicated name point at this file's definition (related information), which may have moved.
+    for (const name of after.keys()) {
+      const definers = this.definers.get(name);
+      if (definers && definers.size > 1) {
+        this.collectAffected(name, affected);
+      }
+    }
     this.collectStaleSuggestions(before, after, affected);
+    // The edited file's own plans are among its users when its codes changed; typing a title must not re-check them.
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -130,7 +160,7 @@ export class WorkspaceIndex {
   private collectStaleSuggestions(before: Map<string, string>, after: Map<string, string>, into: Set<string>): void {
     const changed = [...after.keys()].filter((n) => !before.has(n)).concat([...before.keys()].filter((n) => !after.has(n)));
     const codes = new Set<string>();
-    if (changed.some((n) => n.startsWith('doc:'))) {
+    if (changed.some((n) => n.startsWith('doc:') || n.startsWith('outside:'))) {
       codes.add('unknown-strategy');
     }
     if (changed.some((n) => n.startsWith('desc:'))) {
@@ -160,6 +190,7 @@ export class WorkspaceIndex {
       this.collectAffected(name, affected);
     }
     this.collectStaleSuggestions(gone, new Map(), affected);
+    this.addPlans(affected, uri);
     this.invalidate(affected);
     return affected;
   }
@@ -180,13 +211,77 @@ export class WorkspaceIndex {
     return names;
   }
 
-  /** Users of a name, and its other definers (a changed definition may start or end a duplicate). */
+  /**
+   * Users of a name, and its other definers (a changed definition may start
+   * or end a duplicate). An outside declaration (spec 6.4) matters to every
+   * file naming its id. The plans of an affected strategy are affected too:
+   * they resolve through it (spec 6.3). A change of `after` links reaches
+   * every document whose links lead to it, and a plan's the strategy it
+   * stands in for, whose items its links extend.
+   */
   private collectAffected(name: string, into: Set<string>): void {
     for (const u of this.users.get(name) ?? []) {
       into.add(u);
     }
     for (const u of this.definers.get(name) ?? []) {
       into.add(u);
+    }
+    if (name.startsWith('outside:')) {
+      for (const u of this.users.get('doc:' + name.slice('outside:'.length)) ?? []) {
+        into.add(u);
+      }
+    }
+    if (name.startsWith('after:')) {
+      this.collectAfterReach(name.slice('after:'.length), into);
+    }
+  }
+
+  /** Every document from which `after` links (or a plan's strategy) lead to document `id`, transitively. */
+  private collectAfterReach(id: string, into: Set<string>): void {
+    const seen = new Set<string>();
+    const queue = [id];
+    while (queue.length > 0) {
+      const current = queue.pop()!;
+      if (seen.has(current)) {
+        continue;
+      }
+      seen.add(current);
+      const reached = [...(this.users.get('after:' + current) ?? [])];
+      // A plan's links extend its strategy's items: the strategy and its other plans see them.
+      for (const uri of this.definers.get('doc:' + current) ?? []) {
+        const parsed = this.files.get(uri)?.parsed;
+        if (parsed?.kind === 'strategy' && parsed.implements) {
+          queue.push(parsed.implements.code);
+          reached.push(...this.strategyUris(parsed.implements.code));
+        }
+      }
+      for (const u of reached) {
+        into.add(u);
+        const parsed = this.files.get(u)?.parsed;
+        if (parsed?.kind === 'strategy' && parsed.id !== undefined) {
+          queue.push(parsed.id);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the plans of every strategy affected through a name it uses (its
+   * `goalsFrom` plan changed, say): they resolve their goals through it.
+   * `changed`, the file that changed itself, is left out: its plans use its
+   * id and are affected already when its codes changed.
+   */
+  private addPlans(into: Set<string>, changed: string): void {
+    for (const uri of [...into]) {
+      if (uri === changed) {
+        continue;
+      }
+      const parsed = this.files.get(uri)?.parsed;
+      if (parsed?.kind === 'strategy' && parsed.id !== undefined) {
+        for (const u of this.users.get('impl:' + parsed.id) ?? []) {
+          into.add(u);
+        }
+      }
     }
   }
 
@@ -259,6 +354,47 @@ export class WorkspaceIndex {
     const uri = this.strategyUris(id)[0];
     const parsed = uri ? this.files.get(uri)?.parsed : undefined;
     return parsed?.kind === 'strategy' ? parsed : undefined;
+  }
+
+  /** The outside declaration of a document id (spec 6.4), the first by URI of the declaring documents, with that document. */
+  outsideDocument(id: string): { declaration: OutsideDocument; doc: StrategyDocument } | undefined {
+    for (const uri of [...(this.definers.get('outside:' + id) ?? [])].sort()) {
+      const parsed = this.files.get(uri)?.parsed;
+      const declaration = parsed?.kind === 'strategy' ? parsed.outside.find((o) => o.id === id) : undefined;
+      if (parsed?.kind === 'strategy' && declaration) {
+        return { declaration, doc: parsed };
+      }
+    }
+    return undefined;
+  }
+
+  /** Every document id declared outside the workspace, sorted. */
+  outsideIds(): string[] {
+    const ids: string[] = [];
+    for (const name of this.definers.keys()) {
+      if (name.startsWith('outside:')) {
+        ids.push(name.slice('outside:'.length));
+      }
+    }
+    return ids.sort();
+  }
+
+  /** The plans (spec 6.3) that implement the document with this id, by URI. */
+  plansOf(id: string): StrategyDocument[] {
+    const out: StrategyDocument[] = [];
+    for (const uri of [...(this.users.get('impl:' + id) ?? [])].sort()) {
+      const parsed = this.files.get(uri)?.parsed;
+      if (parsed?.kind === 'strategy' && parsed.implements?.code === id && parsed.id !== id) {
+        out.push(parsed);
+      }
+    }
+    return out;
+  }
+
+  /** The workspace strategy a plan implements (spec 6.3); undefined for a document that is no plan or whose strategy is outside or unknown. */
+  strategyOf(plan: StrategyDocument): StrategyDocument | undefined {
+    const id = plan.implements?.code;
+    return id !== undefined && id !== plan.id ? this.strategy(id) : undefined;
   }
 
   /** URIs of the catalogs with this id, sorted. */

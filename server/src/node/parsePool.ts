@@ -26,6 +26,7 @@ export interface ParseInput {
 export interface ParseBatch {
   id: number;
   files: ParseInput[];
+  limits: ParseLimits;
 }
 
 /** A worker's answer to a batch. */
@@ -49,20 +50,19 @@ export class ParsePool {
   constructor(
     size: number,
     private readonly schemas: SchemaSources,
-    private readonly limits: ParseLimits = DEFAULT_LIMITS,
     workerScript: string = path.join(__dirname, 'parseWorker.js'),
   ) {
     for (let i = 0; i < Math.max(1, size); i++) {
       try {
-        this.workers.push(new Worker(workerScript, { workerData: { schemas, limits } }));
+        this.workers.push(new Worker(workerScript, { workerData: { schemas } }));
       } catch {
         // A worker that cannot start leaves its share to the others, or to the main thread.
       }
     }
   }
 
-  /** Parses `files` and returns their results in the same order. */
-  async parse(files: readonly ParseInput[]): Promise<ParsedFile[]> {
+  /** Parses `files` with `limits` and returns their results in the same order. */
+  async parse(files: readonly ParseInput[], limits: ParseLimits = DEFAULT_LIMITS): Promise<ParsedFile[]> {
     const out: ParsedFile[] = new Array<ParsedFile>(files.length);
     const batches: { id: number; start: number; files: ParseInput[] }[] = [];
     for (let start = 0; start < files.length; start += BATCH_FILES) {
@@ -71,7 +71,7 @@ export class ParsePool {
     let next = 0;
     const inline = (batch: { start: number; files: ParseInput[] }): void => {
       const validators = compileSchemas(this.schemas);
-      batch.files.forEach((f, i) => (out[batch.start + i] = parseFile(f.uri, f.text, f.kind, validators, this.limits)));
+      batch.files.forEach((f, i) => (out[batch.start + i] = parseFile(f.uri, f.text, f.kind, validators, limits)));
     };
     const drive = (worker: Worker): Promise<void> =>
       new Promise((resolve) => {
@@ -82,7 +82,7 @@ export class ParsePool {
             finish();
             return;
           }
-          worker.postMessage({ id: current.id, files: current.files } satisfies ParseBatch);
+          worker.postMessage({ id: current.id, files: current.files, limits } satisfies ParseBatch);
         };
         const onMessage = (msg: ParseResults): void => {
           const batch = current;

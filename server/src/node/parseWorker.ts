@@ -4,7 +4,7 @@
  * `parseFile`, schemas and limits).
  */
 import { parentPort, workerData } from 'worker_threads';
-import { DEFAULT_LIMITS, parseFile, ParseLimits } from '../parse/parseFile';
+import { parseFile } from '../parse/parseFile';
 import { compileSchemas, SchemaSources } from '../parse/schemaCheck';
 import { ParseBatch, ParseResults } from './parsePool';
 
@@ -13,11 +13,10 @@ function serve(): void {
   if (!port) {
     return;
   }
-  const data = workerData as { schemas: SchemaSources; limits?: ParseLimits };
+  const data = workerData as { schemas: SchemaSources };
   const validators = compileSchemas(data.schemas);
-  const limits = data.limits ?? DEFAULT_LIMITS;
   port.on('message', (batch: ParseBatch) => {
-    const results: ParseResults = { id: batch.id, parsed: batch.files.map((f) => parseFile(f.uri, f.text, f.kind, validators, limits)) };
+    const results: ParseResults = { id: batch.id, parsed: batch.files.map((f) => parseFile(f.uri, f.text, f.kind, validators, batch.limits)) };
     port.postMessage(results);
   });
 }

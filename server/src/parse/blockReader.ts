@@ -18,11 +18,13 @@
  *
  * The subset: a top-level block mapping; keys that are plain words; values
  * on the key's line (plain scalars, single-quoted scalars, double-quoted
- * scalars without escapes, flow sequences of plain scalars) or a nested
- * block mapping or sequence on the following lines; `- ` entries that are a
- * compact mapping or a scalar; comments and blank lines. Anything else —
- * tabs, CR, multi-line or block scalars, anchors, aliases, tags, flow
- * mappings, empty values, repeated keys, indentation YAML would reject,
+ * scalars without escapes, flow sequences of plain scalars, flow mappings of
+ * plain keys and scalars), a folded or literal block scalar of evenly
+ * indented lines, or a nested block mapping or sequence on the following
+ * lines; `- ` entries that are a compact mapping or a scalar; comments and
+ * blank lines. Anything else — tabs, CR, multi-line plain or quoted
+ * scalars, other block scalars, anchors, aliases, tags, nested flow
+ * collections, empty values, repeated keys, indentation YAML would reject,
  * comments whose place changes a node's range in ways this scanner does not
  * model — returns `undefined`, and the caller parses the file with the full
  * `yaml` parser. A file the scanner accepts has no YAML error.
@@ -332,7 +334,7 @@ class BlockScanner {
    * sequence of plain scalars, or a block scalar on the lines below (more
    * indented than `parentIndent`).
    */
-  private inlineValue(v: number, lineEnd: number, next: number, parentIndent: number): Scalar | YAMLSeq {
+  private inlineValue(v: number, lineEnd: number, next: number, parentIndent: number): Scalar | YAMLSeq | YAMLMap {
     const text = this.text;
     const ch = text.charCodeAt(v);
     if (ch === 62 || ch === 124) {
@@ -340,6 +342,9 @@ class BlockScanner {
     }
     if (ch === 91) {
       return this.flowSequence(v, lineEnd, next);
+    }
+    if (ch === 123) {
+      return this.flowMapping(v, lineEnd, next);
     }
     if (ch === 39 || ch === 34) {
       return this.quoted(v, lineEnd, next);
@@ -495,6 +500,73 @@ class BlockScanner {
     if (i < lineEnd && !(this.text.charCodeAt(i) === 35 && i > from)) {
       throw new OutsideSubset();
     }
+  }
+
+  /** `{from: 2024, to: 2025-06}` on one line: plain keys, plain scalar values (a timeline, a budget). */
+  private flowMapping(v: number, lineEnd: number, next: number): YAMLMap {
+    const text = this.text;
+    const map = new YAMLMap();
+    map.flow = true;
+    let i = v + 1;
+    for (;;) {
+      while (i < lineEnd && text.charCodeAt(i) === 32) {
+        i++;
+      }
+      if (i >= lineEnd) {
+        throw new OutsideSubset();
+      }
+      if (text.charCodeAt(i) === 125 && map.items.length === 0) {
+        break;
+      }
+      KEY.lastIndex = i;
+      if (!KEY.test(text) || text.charCodeAt(KEY.lastIndex) !== 58 || text.charCodeAt(KEY.lastIndex + 1) !== 32) {
+        throw new OutsideSubset();
+      }
+      const keyEnd = KEY.lastIndex;
+      const name = text.slice(i, keyEnd);
+      if (this.typed(name) !== undefined || map.items.some((p) => (p.key as Scalar).value === name)) {
+        throw new OutsideSubset();
+      }
+      const key = new Scalar(name);
+      key.range = [i, keyEnd, keyEnd];
+      key.source = name;
+      key.type = Scalar.PLAIN;
+      i = keyEnd + 1;
+      while (i < lineEnd && text.charCodeAt(i) === 32) {
+        i++;
+      }
+      if (i >= lineEnd || '-?:,[]{}#&*!|>\'"%@`'.includes(text[i])) {
+        throw new OutsideSubset();
+      }
+      const start = i;
+      while (i < lineEnd && !',[]{}#:\'"'.includes(text[i])) {
+        i++;
+      }
+      if (i >= lineEnd) {
+        throw new OutsideSubset();
+      }
+      let end = i;
+      while (text.charCodeAt(end - 1) === 32) {
+        end--;
+      }
+      map.items.push(new Pair(key, this.plainScalar(text.slice(start, end), start, end, i)));
+      if (text.charCodeAt(i) === 125) {
+        break;
+      }
+      if (text.charCodeAt(i) !== 44) {
+        throw new OutsideSubset();
+      }
+      i++;
+      while (i < lineEnd && text.charCodeAt(i) === 32) {
+        i++;
+      }
+      if (text.charCodeAt(i) === 125) {
+        throw new OutsideSubset();
+      }
+    }
+    this.restIsComment(i + 1, lineEnd);
+    map.range = [v, i + 1, next];
+    return map;
   }
 
   /** `[a, b, c]` on one line, entries plain scalars. */

@@ -95,9 +95,15 @@ export function toLetters(n: number): string {
 
 /**
  * True when `child` extends `parent` by one segment: `parent.SEG`, or, where
- * the parent's id ends in letters, `parent` followed directly by digits (`A` → `A1`).
+ * the parent's id ends in letters, `parent` followed directly by digits (`A` → `A1`),
+ * or, where the parent's id is one letters+digits segment, its digits alone
+ * followed by a segment (a labelled parent, spec 6.1: `SC1` → `1.1`).
  */
 export function extendsParent(child: string, parent: string): boolean {
+  const labelled = LETTERS_DIGITS.exec(parent);
+  if (labelled && child.startsWith(labelled[2] + '.') && isSegment(child.slice(labelled[2].length + 1))) {
+    return true;
+  }
   if (!child.startsWith(parent)) {
     return false;
   }

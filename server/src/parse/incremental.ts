@@ -101,7 +101,8 @@ export function reparseItem(
   schemas: SchemaValidators,
   limits: ParseLimits = DEFAULT_LIMITS,
 ): StrategyDocument | undefined {
-  if (!prev.nodeDiagnostics || !schemas.item || newText.length > limits.maxFileLength) {
+  const itemSchema = prev.planSchema ? schemas.planItem : schemas.item;
+  if (!prev.nodeDiagnostics || !itemSchema || newText.length > limits.maxFileLength) {
     return undefined;
   }
   if (prev.usesAnchors !== false || prev.diagnostics.some((d) => d.code === 'yaml-syntax')) {
@@ -114,6 +115,10 @@ export function reparseItem(
   }
   const { index: i0, extent } = found;
   const old = prev.items[i0];
+  // A group inside the item would have to be re-read with it: the whole document is parsed instead.
+  if (prev.groups.some((g) => g.span.start >= extent.start && g.span.start < extent.end)) {
+    return undefined;
+  }
   const delta = newText.length - oldText.length;
   const snippet = newText.slice(extent.start, extent.end + delta);
   // The text outside the snippet is unchanged and had no anchors; the snippet must not bring any either.
@@ -143,7 +148,7 @@ export function reparseItem(
   } catch {
     return undefined;
   }
-  const nodeDiagnostics = [...schemaDiagnostics(schemas.item, value, root.items[0], resolver), ...read.nodeDiagnostics];
+  const nodeDiagnostics = [...schemaDiagnostics(itemSchema, value, root.items[0], resolver), ...read.nodeDiagnostics];
   return splice(prev, i0, extent, delta, read.items, read.references, nodeDiagnostics, newText.length, parentId !== undefined);
 }
 
@@ -192,6 +197,7 @@ function splice(
       titleSpan: it.titleSpan ? shiftSpan(it.titleSpan, base) : undefined,
       span: shiftSpan(it.span, base),
       parent: it === newItems[0] ? parentOfEdited : fromSnippet(it.parent),
+      group: it === newItems[0] ? prev.items[i0].group : it.group,
       children: it.children.map(fromSnippet),
       refStart: it.refStart + r0,
       refEnd: it.refEnd + r0,
@@ -231,9 +237,18 @@ function splice(
     ...prev,
     idSpan: prev.idSpan ? shiftAfter(prev.idSpan, extent.end, delta) : undefined,
     actors: prev.actors.map((a) => ({ ...a, span: shiftAfter(a.span, extent.end, delta) })),
+    outside: prev.outside.map((o) => ({ ...o, span: shiftAfter(o.span, extent.end, delta) })),
+    // Groups around the item grow or shrink with it; those after it move.
+    groups: prev.groups.map((g) => ({
+      ...g,
+      parent: g.parent >= 0 ? mapOld(g.parent) : g.parent,
+      span: g.span.start >= extent.end ? shiftSpan(g.span, delta) : g.span.end >= extent.end ? { start: g.span.start, end: g.span.end + delta } : g.span,
+      titleSpan: shiftAfter(g.titleSpan, extent.end, delta),
+    })),
     items,
     references,
     goalsFrom: references.find((r) => r.kind === 'goalsFrom'),
+    implements: references.find((r) => r.kind === 'implements'),
     nodeDiagnostics,
     length,
   };

@@ -58,7 +58,7 @@ export function parseFile(uri: string, text: string, kind: FileKind, schemas: Sc
 
 function emptyFile(uri: string, kind: FileKind, length: number): ParsedFile {
   return kind === 'strategy'
-    ? { kind, uri, title: '', actors: [], items: [], references: [], diagnostics: [], length }
+    ? { kind, uri, title: '', outside: [], actors: [], items: [], groups: [], references: [], diagnostics: [], length }
     : { kind, uri, title: '', areas: [], descriptors: [], diagnostics: [], length };
 }
 

@@ -4,7 +4,7 @@
  * diagnostics that depend on this file alone.
  */
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { Actor, CodeDiagnostic, Indicator, Item, Reference, RefKind, Span, StrategyDocument } from '../model/types';
+import { Actor, CodeDiagnostic, Group, Indicator, Item, OutsideDocument, Timeline, Reference, RefKind, Span, StrategyDocument } from '../model/types';
 import { extendsParent, findLookalike, isActorId, isDescriptorCode, isDocumentId, isItemCode, repairDescriptorCode, repairItemCode, splitQualified } from './codes';
 import { reportRepeats } from './duplicates';
 import { checkNumbering } from './numbering';
@@ -16,8 +16,27 @@ const ITEM_REF_KEYS: Partial<Record<string, RefKind>> = {
   descriptors: 'descriptors',
   goals: 'goals',
   related: 'related',
+  after: 'after',
   partners: 'partners',
 };
+
+/** The `status` values that mark an item removed (spec 6.5), lower-cased; the whole value, in any letter case. */
+const REMOVED_STATUS = new Set(['removed', 'vypuštěno', 'vypuštěn', 'zrušeno']);
+
+/** True when a `status` value marks the item removed (spec 6.5). */
+export function isRemovedStatus(status: string | undefined): boolean {
+  return status !== undefined && REMOVED_STATUS.has(status.trim().toLocaleLowerCase('cs'));
+}
+
+/**
+ * The id of the strategy a document carries out (spec 6.3), or undefined
+ * when it is no plan. A document that `implements` itself is no plan: union
+ * numbering and fallback resolution would only meet the document again.
+ */
+export function implementedId(doc: StrategyDocument): string | undefined {
+  const target = doc.implements?.code;
+  return target !== undefined && target !== doc.id ? target : undefined;
+}
 
 /** Reads one strategy document; `diagnostics` receives the local diagnostics. */
 export class StrategyReader {
@@ -25,6 +44,8 @@ export class StrategyReader {
   private readonly references: Reference[] = [];
   private readonly diagnostics: CodeDiagnostic[] = [];
   private readonly actors: Actor[] = [];
+  private readonly outside: OutsideDocument[] = [];
+  private readonly groups: Group[] = [];
 
   constructor(
     private readonly uri: string,
@@ -38,8 +59,10 @@ export class StrategyReader {
       kind: 'strategy',
       uri: this.uri,
       title: '',
+      outside: this.outside,
       actors: this.actors,
       items: this.items,
+      groups: this.groups,
       references: this.references,
       diagnostics: this.diagnostics,
       length: this.text.length,
@@ -74,6 +97,14 @@ export class StrategyReader {
           }
           break;
         }
+        case 'implements': {
+          result.planSchema = true;
+          const s = this.codeScalar(value);
+          if (s && this.checkDocumentId(s)) {
+            result.implements = this.addReference('implements', s, undefined);
+          }
+          break;
+        }
         case 'actors':
           this.readActors(value);
           break;
@@ -81,7 +112,7 @@ export class StrategyReader {
           this.readDocuments(value);
           break;
         case 'items':
-          this.readItems(value, -1, 1);
+          this.readItems(value, -1, 1, -1);
           break;
         default:
           break;
@@ -111,9 +142,10 @@ export class StrategyReader {
       // A stand-in parent, so that the parent check runs as in the whole document.
       this.items.push({ ...emptyItem(parentId, depth - 1), placed: isItemCode(parentId) });
     }
-    this.readItem(map, parentId !== undefined ? 0 : -1, depth);
+    this.readItem(map, parentId !== undefined ? 0 : -1, depth, -1);
     const items = parentId !== undefined ? this.items.slice(1) : this.items;
-    if (items.length === 0) {
+    if (items.length === 0 || this.groups.length > 0) {
+      // A group inside the item would have to be spliced too: the whole document is read instead.
       return undefined;
     }
     return { items, references: this.references, nodeDiagnostics: this.diagnostics };
@@ -153,34 +185,64 @@ export class StrategyReader {
       if (!isMap(map)) {
         continue;
       }
-      const s = this.codeScalar(map.get('strategy', true));
-      if (s && this.checkDocumentId(s)) {
-        this.addReference('documents', s, undefined);
+      if (map.has('strategy')) {
+        // A workspace document; an `id` beside it is a schema error and is not read as a declaration.
+        const s = this.codeScalar(map.get('strategy', true));
+        if (s && this.checkDocumentId(s)) {
+          this.addReference('documents', s, undefined);
+        }
+        continue;
+      }
+      const idScalar = this.codeScalar(map.get('id', true));
+      if (idScalar && this.checkDocumentId(idScalar)) {
+        const url = scalarText(map.get('url', true), this.resolver);
+        this.outside.push({ id: idScalar.text, span: idScalar.span, title: scalarText(map.get('title', true), this.resolver) ?? '', url: url === '' ? undefined : url });
       }
     }
   }
 
-  private readItems(node: unknown, parent: number, depth: number): void {
+  /** Reads the entries of an `items` list: items, and groups (spec 6.2) whose items belong to the same parent. */
+  private readItems(node: unknown, parent: number, depth: number, group: number): void {
     for (const entry of seqEntries(node, this.resolver)) {
       const map = this.resolver.resolve(entry);
-      if (isMap(map)) {
-        this.readItem(map, parent, depth);
+      if (!isMap(map)) {
+        continue;
+      }
+      if (map.has('group') && !map.has('id')) {
+        this.readGroup(map, parent, depth, group);
+      } else {
+        this.readItem(map, parent, depth, group);
       }
     }
   }
 
-  private readItem(map: YAMLMap, parent: number, depth: number): void {
+  /** A group is transparent: its items are read at the group's own depth, under the group's parent. */
+  private readGroup(map: YAMLMap, parent: number, depth: number, enclosing: number): void {
+    const heading = this.resolver.resolve(map.get('group', true));
+    const index = this.groups.length;
+    this.groups.push({
+      title: scalarText(heading, this.resolver) ?? '',
+      titleSpan: heading ? nodeSpan(heading) : nodeSpan(map),
+      span: nodeSpan(map),
+      parent: parent >= 0 ? parent : -1,
+      group: enclosing,
+      description: scalarText(map.get('description', true), this.resolver),
+    });
+    this.readItems(map.get('items', true), parent, depth, index);
+  }
+
+  private readItem(map: YAMLMap, parent: number, depth: number, group: number): void {
     const idScalar = this.codeScalar(map.get('id', true));
     if (!idScalar) {
       // Without an id the item cannot be indexed; its children are still read, under no known parent.
       const children = map.get('items', true);
       if (children) {
-        this.readItems(children, -2, depth + 1);
+        this.readItems(children, -2, depth + 1, -1);
       }
       return;
     }
     const index = this.items.length;
-    const item: Item = { ...emptyItem(idScalar.text, depth), idSpan: idScalar.span, span: nodeSpan(map), parent: parent >= 0 ? parent : -1 };
+    const item: Item = { ...emptyItem(idScalar.text, depth), idSpan: idScalar.span, span: nodeSpan(map), parent: parent >= 0 ? parent : -1, group };
     this.items.push(item);
     if (parent >= 0) {
       this.items[parent].children.push(index);
@@ -221,6 +283,10 @@ export class StrategyReader {
           break;
         case 'status':
           item.status = scalarText(value, this.resolver);
+          item.removed = isRemovedStatus(item.status);
+          break;
+        case 'timeline':
+          item.timeline = this.readTimeline(value);
           break;
         case 'responsible': {
           this.readReference('responsible', value, item);
@@ -240,8 +306,42 @@ export class StrategyReader {
     item.responsible = responsible?.code;
     item.refEnd = this.references.length;
     if (childNode !== undefined) {
-      this.readItems(childNode, index, depth + 1);
+      this.readItems(childNode, index, depth + 1, -1);
     }
+  }
+
+  /**
+   * Reads `timeline: {from, to}` (spec 6.7): a value in none of the forms is
+   * a `schema` warning on it, and a `to` ending before `from` starts one on
+   * `to`. Other shapes are the JSON Schema's to report.
+   */
+  private readTimeline(node: unknown): Timeline | undefined {
+    const map = this.resolver.resolve(node);
+    if (!isMap(map)) {
+      return undefined;
+    }
+    const timeline: Timeline = {};
+    const points: Partial<Record<'from' | 'to', { point: TimelinePoint; span: Span; text: string }>> = {};
+    for (const key of ['from', 'to'] as const) {
+      const n = this.resolver.resolve(map.get(key, true));
+      if (!isScalar(n) || n.value === null || n.value === undefined) {
+        continue;
+      }
+      const s = sourceScalar(n, this.text);
+      const text = typeof n.value === 'string' || typeof n.value === 'number' ? s.text : scalarText(n, this.resolver) ?? '';
+      timeline[key] = text;
+      const point = timelinePoint(text);
+      if (point) {
+        points[key] = { point, span: s.span, text };
+      } else {
+        this.diagnostics.push({ code: 'schema', severity: 'warning', span: s.span, message: { id: 'schema.timelineValue', args: [key, text] } });
+      }
+    }
+    const { from, to } = points;
+    if (from && to && endsBefore(to.point, from.point)) {
+      this.diagnostics.push({ code: 'schema', severity: 'warning', span: to.span, message: { id: 'schema.timelineOrder', args: [to.text, from.text] } });
+    }
+    return timeline;
   }
 
   private readIndicators(node: unknown): Indicator[] {
@@ -327,6 +427,43 @@ export class StrategyReader {
   }
 }
 
+/** A timeline value read as a date of some precision (1 year, 2 month, 3 day). */
+interface TimelinePoint {
+  parts: number[];
+}
+
+/** Reads a timeline value: `2024`, `2024-01`, `1/2024` or `2024-01-31`, with months 1–12 and days that exist. */
+export function timelinePoint(text: string): TimelinePoint | undefined {
+  let m = /^(\d{4})$/.exec(text);
+  if (m) {
+    return { parts: [Number(m[1])] };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(text) ?? /^()(\d{1,2})\/(\d{4})$/.exec(text);
+  if (m) {
+    const [year, month] = m[1] === '' ? [Number(m[3]), Number(m[2])] : [Number(m[1]), Number(m[2])];
+    return month >= 1 && month <= 12 ? { parts: [year, month] } : undefined;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const exists = month >= 1 && month <= 12 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    return exists ? { parts: [year, month, day] } : undefined;
+  }
+  return undefined;
+}
+
+/** True when `to` ends before `from` starts, compared at the coarser of the two precisions (`2024` to `2024-03` is fine). */
+function endsBefore(to: TimelinePoint, from: TimelinePoint): boolean {
+  const n = Math.min(to.parts.length, from.parts.length);
+  for (let i = 0; i < n; i++) {
+    if (to.parts[i] !== from.parts[i]) {
+      return to.parts[i] < from.parts[i];
+    }
+  }
+  return false;
+}
+
 /** An item with only an id and depth, the rest empty. */
 function emptyItem(id: string, depth: number): Item {
   const none = { start: 0, end: 0 };
@@ -345,6 +482,9 @@ function emptyItem(id: string, depth: number): Item {
     description: undefined,
     responsible: undefined,
     status: undefined,
+    removed: false,
+    timeline: undefined,
+    group: -1,
     indicators: [],
     refStart: 0,
     refEnd: 0,
@@ -393,12 +533,13 @@ export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
           suggestions: closestWords(ref.code, doc.actors.map((a) => a.id)),
         });
       }
-    } else if (ref.kind === 'related' && ref.fromItem !== undefined) {
+    } else if ((ref.kind === 'related' || ref.kind === 'after') && ref.fromItem !== undefined) {
       const sameDoc = ref.docId === undefined || (doc.id !== undefined && ref.docId === doc.id);
       if (sameDoc && ref.code === ref.fromItem) {
-        out.push({ code: 'self-reference', severity: 'warning', span: ref.span, message: { id: 'selfReference', args: [ref.code] } });
+        out.push({ code: 'self-reference', severity: 'warning', span: ref.span, message: { id: ref.kind === 'after' ? 'selfReference.after' : 'selfReference', args: [ref.code] } });
       }
-    } else if (ref.kind === 'goals' && ref.docId === undefined && doc.goalsFrom === undefined) {
+    } else if (ref.kind === 'goals' && ref.docId === undefined && doc.goalsFrom === undefined && implementedId(doc) === undefined) {
+      // A plan takes its strategy's `goalsFrom` (spec 6.3): whether it has one is a workspace check.
       out.push({ code: 'missing-goals-from', severity: 'warning', span: ref.span, message: { id: 'missingGoalsFrom', args: [ref.code] } });
     }
   }
@@ -406,7 +547,13 @@ export function documentChecks(doc: StrategyDocument): CodeDiagnostic[] {
   if (doc.goalsFrom && doc.id !== undefined && doc.goalsFrom.code === doc.id) {
     out.push({ code: 'self-reference', severity: 'warning', span: doc.goalsFrom.span, message: { id: 'selfReference.goalsFrom', args: [doc.id] } });
   }
-  out.push(...numberingOf(doc));
+  if (doc.implements && doc.id !== undefined && doc.implements.code === doc.id) {
+    out.push({ code: 'self-reference', severity: 'warning', span: doc.implements.span, message: { id: 'selfReference.implements', args: [doc.id] } });
+  }
+  // A plan is numbered together with its strategy, or not at all when the strategy is outside (spec 6.3): a workspace check.
+  if (implementedId(doc) === undefined) {
+    out.push(...numberingOf(doc));
+  }
   return out;
 }
 

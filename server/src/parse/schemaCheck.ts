@@ -22,6 +22,8 @@ export interface SchemaValidators {
   catalog: ValidateFunction;
   /** Validates a single item (`definitions.item` of the strategy schema), for re-parsing one item after an edit. */
   item: ValidateFunction | undefined;
+  /** The same for an item of a plan (`definitions.planItem`), whose title may be omitted (spec 6.3). */
+  planItem?: ValidateFunction;
 }
 
 /**
@@ -40,7 +42,8 @@ export function compileSchemas(sources: SchemaSources): SchemaValidators {
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true });
   const definitions = (sources.strategy as { definitions?: Record<string, unknown> }).definitions;
   const item = definitions?.item ? ajv.compile({ definitions, $ref: '#/definitions/item' }) : undefined;
-  const validators = { strategy: ajv.compile(sources.strategy), catalog: ajv.compile(sources.catalog), item };
+  const planItem = definitions?.planItem ? ajv.compile({ definitions, $ref: '#/definitions/planItem' }) : undefined;
+  const validators = { strategy: ajv.compile(sources.strategy), catalog: ajv.compile(sources.catalog), item, planItem };
   compiled.set(sources, validators);
   return validators;
 }
@@ -92,6 +95,18 @@ function valueSpan(root: unknown, pointer: string, node: Node | undefined, resol
   const name = pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
   const pair = isMap(parent) ? parent.items.find((p) => keyName(p) === name) : undefined;
   return pair ? nodeSpan(pair.key as Node) : span;
+}
+
+/** The span of the key of the pair a pointer ends at, when its parent is a mapping. */
+function keySpan(root: unknown, pointer: string, resolver: AliasResolver): Span | undefined {
+  const slash = pointer.lastIndexOf('/');
+  if (slash < 0) {
+    return undefined;
+  }
+  const parent = nodeAt(root, pointer.slice(0, slash), resolver);
+  const name = pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const pair = isMap(parent) ? parent.items.find((p) => keyName(p) === name) : undefined;
+  return pair ? nodeSpan(pair.key as Node) : undefined;
 }
 
 function lastKey(pointer: string): string {
@@ -169,6 +184,13 @@ function toDiagnostic(error: ErrorObject, root: unknown, resolver: AliasResolver
     }
     case 'type':
       return { code: 'schema', severity: 'error', span: valueSpan(root, error.instancePath, node, resolver), message: { id: 'schema.type.' + expectedType(error), args: [lastKey(error.instancePath)] } };
+    case 'not':
+    case 'false schema': {
+      // A key the schema forbids in its place: `group` on an item (spec 6.2), `id` beside `strategy` in `documents` (spec 6.4).
+      const key = lastKey(error.instancePath);
+      const id = key === 'group' ? 'schema.groupWithId' : key === 'id' ? 'schema.idWithStrategy' : 'schema.forbidden';
+      return { code: 'schema', severity: 'error', span: keySpan(root, error.instancePath, resolver) ?? nodeSpan(node), message: { id, args: [key] } };
+    }
     case 'anyOf':
     case 'oneOf':
       return { code: 'schema', severity: 'error', span: nodeSpan(node), message: { id: 'schema.alternatives', args: [lastKey(error.instancePath)] } };

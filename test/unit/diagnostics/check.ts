@@ -24,6 +24,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'unknown-strategy': 'error',
   'missing-goals-from': 'warning',
   'self-reference': 'warning',
+  'removed-item': 'warning',
+  'dependency-cycle': 'error',
 };
 
 export interface Expected {

@@ -224,7 +224,8 @@ describe('diagnostics: schema', () => {
         title: A
         documents:
           - strategy: b
-            ⟦url⟧: https://example.org
+            url: https://example.org
+            ⟦verze⟧: 2
         `,
         { code: 'schema', severity: 'warning' },
       ));

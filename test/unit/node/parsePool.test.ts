@@ -50,7 +50,7 @@ describe('parse worker pool', () => {
   it('parses on the main thread when no worker can start', async function () {
     this.timeout(120_000);
     const files = inputs().slice(0, 30);
-    const pool = new ParsePool(2, schemas(), DEFAULT_LIMITS, path.join(__dirname, 'no-such-worker.js'));
+    const pool = new ParsePool(2, schemas(), path.join(__dirname, 'no-such-worker.js'));
     try {
       assert.deepStrictEqual(await pool.parse(files), single(files));
     } finally {

@@ -116,7 +116,7 @@ describe('fast parse route', () => {
       'strategy: a\ntitle: a\n  continued\n',
       'strategy: a\nstrategy: b\n',
       'strategy: a\r\ntitle: b\r\n',
-      'strategy: a\ntitle: {x: 1}\n',
+      'strategy: a\ntitle: {x: [1]}\n',
       'strategy: a\nrelated: [a, ]\n',
       '---\nstrategy: a\n',
       '- a\n',

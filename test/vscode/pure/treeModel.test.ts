@@ -1,6 +1,7 @@
 // The tree view's logic on plain data, without VS Code: filtering, labels, counts, finding a node.
 import * as assert from 'assert';
 import {
+  allDocuments,
   collectFilterValues,
   countItems,
   documentLabel,
@@ -117,5 +118,30 @@ suite('tree model', () => {
     assert.strictEqual(new Set(icons).size, 4);
     assert.ok(levelIcon(7, 'strategy'));
     assert.notStrictEqual(levelIcon(1, 'catalog'), levelIcon(1, 'strategy'));
+  });
+});
+
+suite('tree model: format 1.1 (groups, removed items, plans)', () => {
+  test('a group heading is labelled by its title alone and never found as a code', () => {
+    const group = item('', { title: 'Strategická oblast', group: true, children: [item('1')] });
+    assert.strictEqual(itemLabel(group), 'Strategická oblast');
+    assert.strictEqual(levelIcon(1, 'strategy', group), 'folder');
+    const docs = [doc('a', [group])];
+    assert.deepStrictEqual(findItemPath(docs, docs[0].uri, '1')?.map((i) => i.code), ['', '1']);
+    assert.strictEqual(findItemPath(docs, docs[0].uri, ''), undefined);
+  });
+
+  test('a removed item has an icon of its own', () => {
+    assert.strictEqual(levelIcon(2, 'strategy', item('1.A', { removed: true })), 'circle-slash');
+  });
+
+  test('plans nested under their strategy are found, filtered and counted', () => {
+    const plan = doc('ap', [item('1', { children: [item('1.A', { descriptors: ['VIII.e'] })] })], { implements: 's' });
+    const docs = [doc('s', [item('1')], { plans: [plan] })];
+    assert.deepStrictEqual(allDocuments(docs).map((d) => d.id), ['s', 'ap']);
+    assert.deepStrictEqual(findItemPath(docs, plan.uri, '1.A')?.map((i) => i.code), ['1', '1.A']);
+    const filtered = filterTree(docs, { kind: 'descriptor', value: 'VIII.e' });
+    assert.deepStrictEqual(filtered.map((d) => [d.id, d.items.length, d.plans?.map((p) => p.id)]), [['s', 0, ['ap']]]);
+    assert.deepStrictEqual(collectFilterValues(docs, 'descriptor'), [{ value: 'VIII.e', count: 1 }]);
   });
 });

@@ -11,7 +11,7 @@
 import { Span } from '../model/types';
 
 /** The keys whose values completion offers codes for. */
-export type SiteKey = 'related' | 'goals' | 'descriptors' | 'responsible' | 'partners' | 'goalsFrom' | 'documents' | 'id' | 'markdown';
+export type SiteKey = 'related' | 'after' | 'goals' | 'descriptors' | 'responsible' | 'partners' | 'goalsFrom' | 'implements' | 'documents' | 'id' | 'markdown';
 
 /** The value being typed and what surrounds it. */
 export interface CompletionSite {
@@ -34,8 +34,8 @@ export interface CompletionSite {
   wrapInList?: boolean;
 }
 
-const LIST_KEYS = new Set(['related', 'goals', 'descriptors', 'partners']);
-const SCALAR_KEYS = new Set(['responsible', 'goalsFrom']);
+const LIST_KEYS = new Set(['related', 'after', 'goals', 'descriptors', 'partners']);
+const SCALAR_KEYS = new Set(['responsible', 'goalsFrom', 'implements']);
 /** How far back (in characters) a flow sequence's `[` is looked for. */
 const FLOW_LOOKBACK = 4000;
 /** How many lines up or down a block's owner and siblings are looked for. */
@@ -246,7 +246,8 @@ function keyValueSite(text: string, offset: number, line: Line, before: string):
   const end = valueEnd(text, offset, /[\n\r]/, quote || undefined, line.end);
   const base = { range: { start, end: Math.max(end, offset) }, typed, listed: [] as string[], needsSpace: space.length === 0 && !quote };
   if (key === 'id') {
-    return idSite(text, line, keyCol, base);
+    // The `id` of a `documents` entry names an outside document (spec 6.4), not an item.
+    return keyCol > 0 && ownerKey(text, line, keyCol, dashes.length > 0) === 'documents' ? undefined : idSite(text, line, keyCol, base);
   }
   if (key === 'strategy' && keyCol > 0 && ownerKey(text, line, keyCol, dashes.length > 0) === 'documents') {
     return { key: 'documents', ...base };

@@ -12,8 +12,8 @@
  * per reference; and counts are kept until the index changes.
  */
 import { CancellationToken } from 'vscode-languageserver-protocol';
-import type { LanguageService } from '../languageService';
-import { resolveReference, ResolveContext, Target } from '../model/resolve';
+import type { FeatureContext } from './context';
+import { resolveReference, Target } from '../model/resolve';
 import { Item, MarkdownDocument, ParsedFile, Reference, Span, StrategyDocument } from '../model/types';
 import { bareCodeReference, documentPart } from './markdownNavigation';
 import { cancelled } from './shared';
@@ -47,15 +47,19 @@ export function definitionOf(target: Target): { uri: string; span: Span } | unde
       return { uri: target.definition.catalog.uri, span: target.definition.descriptor.span };
     case 'actor':
       return { uri: target.doc.uri, span: target.actor.span };
+    case 'outside':
+      return { uri: target.doc.uri, span: target.declaration.span };
+    case 'outsideItem':
+      return target.declaration && target.doc ? { uri: target.doc.uri, span: target.declaration.span } : undefined;
   }
 }
 
 /**
  * The references of each file grouped by the name they use, built once per
  * parse: `i:CODE` for item references (`related`, `goals`, Markdown qualified
- * references and bare codes), `d:CODE` for descriptors, `D:ID` for document
- * ids (`goalsFrom`, `documents[].strategy`, front matter, and the document
- * part of qualified references).
+ * references and bare codes, `after`), `d:CODE` for descriptors, `D:ID` for
+ * document ids (`goalsFrom`, `implements`, `documents[].strategy`, front
+ * matter, and the document part of qualified references).
  */
 export class FileReferenceIndex {
   private readonly byFile = new WeakMap<ParsedFile, Map<string, Reference[]>>();
@@ -84,9 +88,9 @@ function buildTable(parsed: StrategyDocument | MarkdownDocument): Map<string, Re
   for (const ref of refs) {
     if (ref.kind === 'descriptors') {
       add('d:' + ref.code, ref);
-    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
+    } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents' || ref.kind === 'implements') {
       add('D:' + ref.code, ref);
-    } else if (ref.kind === 'related' || ref.kind === 'goals' || ref.kind === 'markdown') {
+    } else if (ref.kind === 'related' || ref.kind === 'after' || ref.kind === 'goals' || ref.kind === 'markdown') {
       add('i:' + ref.code, ref);
       const docRef = documentPart(ref);
       if (docRef) {
@@ -106,9 +110,9 @@ function buildTable(parsed: StrategyDocument | MarkdownDocument): Map<string, Re
 }
 
 /** The parsed strategy documents and Markdown files among `uris`. */
-function* referringFiles(service: LanguageService, uris: readonly string[]): Iterable<{ uri: string; parsed: StrategyDocument | MarkdownDocument }> {
+function* referringFiles(ctx: FeatureContext, uris: readonly string[]): Iterable<{ uri: string; parsed: StrategyDocument | MarkdownDocument }> {
   for (const uri of uris) {
-    const parsed = service.index.get(uri)?.parsed;
+    const parsed = ctx.index.get(uri)?.parsed;
     if (parsed && parsed.kind !== 'catalog') {
       yield { uri, parsed };
     }
@@ -116,19 +120,30 @@ function* referringFiles(service: LanguageService, uris: readonly string[]): Ite
 }
 
 /** The files that may refer to items of `doc`: itself and the users of its id (qualified references, `goalsFrom`, Markdown front matter). */
-function filesReferringTo(service: LanguageService, doc: StrategyDocument): string[] {
-  const uris = doc.id !== undefined ? service.index.usersOf({ documentId: doc.id }) : [];
+function filesReferringTo(ctx: FeatureContext, doc: StrategyDocument): string[] {
+  const uris = doc.id !== undefined ? ctx.index.usersOf({ documentId: doc.id }) : [];
   return uris.includes(doc.uri) ? uris : [doc.uri, ...uris];
 }
 
-/** Visits the uses of items of `doc` (`wanted`: code → items); false when cancelled. */
-function visitItemUses(service: LanguageService, doc: StrategyDocument, wanted: Map<string, Set<Item>>, sink: Sink, token?: CancellationToken): boolean {
-  const ctx = service.resolveContext();
-  for (const { uri, parsed } of referringFiles(service, filesReferringTo(service, doc))) {
+/**
+ * Visits the uses of items of `doc` (`wanted`: code → items); false when
+ * cancelled. The items of its plans that stand for them (spec 6.3) are uses
+ * too, their `id`s and the references to them.
+ */
+function visitItemUses(ctx: FeatureContext, doc: StrategyDocument, wanted: Map<string, Set<Item>>, sink: Sink, token?: CancellationToken): boolean {
+  const plans = doc.id !== undefined ? ctx.index.plansOf(doc.id) : [];
+  // The item a target stands as: a plan's item that stands for one of `doc`'s is that item.
+  const standing = (targetDoc: StrategyDocument, item: Item): Item | undefined => {
+    if (targetDoc === doc) {
+      return item;
+    }
+    return plans.includes(targetDoc) ? ctx.index.item(doc, item.id) : undefined;
+  };
+  for (const { uri, parsed } of referringFiles(ctx, filesReferringTo(ctx, doc))) {
     if (cancelled(token)) {
       return false;
     }
-    const table = service.featureCache.fileReferences.of(parsed);
+    const table = ctx.caches.fileReferences.of(parsed);
     const codes = wanted.size <= table.size ? wanted.keys() : [...table.keys()].filter((k) => k.startsWith('i:')).map((k) => k.slice(2));
     for (const code of codes) {
       const set = wanted.get(code);
@@ -142,7 +157,8 @@ function visitItemUses(service: LanguageService, doc: StrategyDocument, wanted: 
       for (const ref of refs) {
         if (!last || last.kind !== ref.kind || last.docId !== ref.docId) {
           const target = resolveReference(ctx, parsed, ref).target;
-          lastItem = target?.kind === 'item' && target.doc === doc && set.has(target.item) ? target.item : undefined;
+          const item = target?.kind === 'item' ? standing(target.doc, target.item) : undefined;
+          lastItem = item && set.has(item) ? item : undefined;
           last = ref;
         }
         if (lastItem) {
@@ -151,20 +167,29 @@ function visitItemUses(service: LanguageService, doc: StrategyDocument, wanted: 
       }
     }
   }
+  for (const plan of plans) {
+    for (const [code, set] of wanted) {
+      const standIn = ctx.index.item(plan, code);
+      const item = standIn ? ctx.index.item(doc, code) : undefined;
+      if (standIn && item && set.has(item)) {
+        sink(plan.uri, { kind: 'related', text: code, span: standIn.idSpan, code, codeSpan: standIn.idSpan, fromItem: code }, item);
+      }
+    }
+  }
   return true;
 }
 
 /** Visits the uses of a document id, resolved once: a document id resolves the same from every file. */
-function visitDocumentUses(service: LanguageService, ctx: ResolveContext, doc: StrategyDocument, sink: Sink, token?: CancellationToken): boolean {
+function visitDocumentUses(ctx: FeatureContext, doc: StrategyDocument, sink: Sink, token?: CancellationToken): boolean {
   if (doc.id === undefined) {
     return true;
   }
   let resolvesHere: boolean | undefined;
-  for (const { uri, parsed } of referringFiles(service, service.index.usersOf({ documentId: doc.id }))) {
+  for (const { uri, parsed } of referringFiles(ctx, ctx.index.usersOf({ documentId: doc.id }))) {
     if (cancelled(token)) {
       return false;
     }
-    for (const ref of service.featureCache.fileReferences.of(parsed).get('D:' + doc.id) ?? []) {
+    for (const ref of ctx.caches.fileReferences.of(parsed).get('D:' + doc.id) ?? []) {
       if (resolvesHere === undefined) {
         const target = resolveReference(ctx, parsed, ref).target;
         resolvesHere = target?.kind === 'document' && target.doc === doc;
@@ -178,14 +203,14 @@ function visitDocumentUses(service: LanguageService, ctx: ResolveContext, doc: S
 }
 
 /** Visits the uses of a descriptor definition, resolved once: a descriptor resolves the same from every document. */
-function visitDescriptorUses(service: LanguageService, ctx: ResolveContext, target: Extract<Target, { kind: 'descriptor' }>, sink: Sink, token?: CancellationToken): boolean {
+function visitDescriptorUses(ctx: FeatureContext, target: Extract<Target, { kind: 'descriptor' }>, sink: Sink, token?: CancellationToken): boolean {
   const { descriptor, catalog } = target.definition;
   let resolvesHere: boolean | undefined;
-  for (const { uri, parsed } of referringFiles(service, service.index.usersOf({ descriptor: descriptor.id }))) {
+  for (const { uri, parsed } of referringFiles(ctx, ctx.index.usersOf({ descriptor: descriptor.id }))) {
     if (cancelled(token)) {
       return false;
     }
-    for (const ref of service.featureCache.fileReferences.of(parsed).get('d:' + descriptor.id) ?? []) {
+    for (const ref of ctx.caches.fileReferences.of(parsed).get('d:' + descriptor.id) ?? []) {
       if (resolvesHere === undefined) {
         const res = resolveReference(ctx, parsed, ref).target;
         resolvesHere = res?.kind === 'descriptor' && res.definition.catalog.uri === catalog.uri;
@@ -199,15 +224,14 @@ function visitDescriptorUses(service: LanguageService, ctx: ResolveContext, targ
 }
 
 /** Visits every use of a target; false when cancelled. */
-function visitUses(service: LanguageService, target: Target, sink: Sink, token?: CancellationToken): boolean {
-  const ctx = service.resolveContext();
+function visitUses(ctx: FeatureContext, target: Target, sink: Sink, token?: CancellationToken): boolean {
   switch (target.kind) {
     case 'item':
-      return visitItemUses(service, target.doc, new Map([[target.item.id, new Set([target.item])]]), sink, token);
+      return visitItemUses(ctx, target.doc, new Map([[target.item.id, new Set([target.item])]]), sink, token);
     case 'document':
-      return visitDocumentUses(service, ctx, target.doc, sink, token);
+      return visitDocumentUses(ctx, target.doc, sink, token);
     case 'descriptor':
-      return visitDescriptorUses(service, ctx, target, sink, token);
+      return visitDescriptorUses(ctx, target, sink, token);
     case 'actor':
       for (const ref of target.doc.references) {
         if ((ref.kind === 'responsible' || ref.kind === 'partners') && ref.code === target.actor.id) {
@@ -218,28 +242,60 @@ function visitUses(service: LanguageService, target: Target, sink: Sink, token?:
         }
       }
       return true;
+    case 'outside':
+    case 'outsideItem':
+      return visitOutsideUses(ctx, target.id, target.kind === 'outsideItem' ? target.code : undefined, sink, token);
   }
+}
+
+/**
+ * The uses of a document outside the workspace (spec 6.4), or of one of its
+ * codes: every reference naming its id, in the files that use that id.
+ */
+function visitOutsideUses(ctx: FeatureContext, id: string, code: string | undefined, sink: Sink, token?: CancellationToken): boolean {
+  for (const uri of ctx.index.usersOf({ documentId: id })) {
+    if (cancelled(token)) {
+      return false;
+    }
+    const parsed = ctx.index.get(uri)?.parsed;
+    if (!parsed || parsed.kind === 'catalog') {
+      continue;
+    }
+    const refs = parsed.kind === 'markdown' && parsed.strategy ? [parsed.strategy, ...parsed.references] : parsed.references;
+    for (const ref of refs) {
+      const names = ref.docId === id || ((ref.kind === 'goalsFrom' || ref.kind === 'implements' || ref.kind === 'documents') && ref.code === id);
+      if (!names) {
+        continue;
+      }
+      const res = resolveReference(ctx, parsed, ref).target;
+      if (code === undefined ? res?.kind === 'outside' || res?.kind === 'outsideItem' : res?.kind === 'outsideItem' && res.code === code) {
+        // A document's use is its id: the document part of a qualified reference.
+        sink(uri, code === undefined ? (documentPart(ref) ?? ref) : ref, undefined);
+      }
+    }
+  }
+  return true;
 }
 
 /**
  * The uses of several items of one document, in one pass over the files
  * that may refer to them. Undefined when the request was cancelled.
  */
-export function itemUses(service: LanguageService, doc: StrategyDocument, items: readonly Item[], token?: CancellationToken): Map<Item, Use[]> | undefined {
+export function itemUses(ctx: FeatureContext, doc: StrategyDocument, items: readonly Item[], token?: CancellationToken): Map<Item, Use[]> | undefined {
   const wanted = new Map<string, Set<Item>>();
   const out = new Map<Item, Use[]>();
   for (const item of items) {
     out.set(item, []);
     wanted.set(item.id, (wanted.get(item.id) ?? new Set<Item>()).add(item));
   }
-  const done = visitItemUses(service, doc, wanted, (uri, ref, item) => out.get(item!)?.push({ uri, span: ref.codeSpan, fromItem: ref.fromItem }), token);
+  const done = visitItemUses(ctx, doc, wanted, (uri, ref, item) => out.get(item!)?.push({ uri, span: ref.codeSpan, fromItem: ref.fromItem }), token);
   return done ? out : undefined;
 }
 
 /** Every use of a target across the workspace, grouped by file (not sorted). Undefined when the request was cancelled. */
-export function findUses(service: LanguageService, target: Target, token?: CancellationToken): Use[] | undefined {
+export function findUses(ctx: FeatureContext, target: Target, token?: CancellationToken): Use[] | undefined {
   const out: Use[] = [];
-  const done = visitUses(service, target, (uri, ref) => out.push({ uri, span: ref.codeSpan, fromItem: ref.fromItem }), token);
+  const done = visitUses(ctx, target, (uri, ref) => out.push({ uri, span: ref.codeSpan, fromItem: ref.fromItem }), token);
   return done ? out : undefined;
 }
 
@@ -259,14 +315,18 @@ function identityOf(target: Target): object {
       return target.definition.descriptor;
     case 'actor':
       return target.actor;
+    case 'outside':
+      return target.declaration;
+    case 'outsideItem':
+      return target;
   }
 }
 
 /** How often a target is used, counted without listing the uses; undefined when cancelled. */
-export function countUses(service: LanguageService, target: Target, token?: CancellationToken): UseCount | undefined {
-  const cache = service.featureCache.useCounts;
-  if (cache.generation !== service.index.generation) {
-    cache.generation = service.index.generation;
+export function countUses(ctx: FeatureContext, target: Target, token?: CancellationToken): UseCount | undefined {
+  const cache = ctx.caches.useCounts;
+  if (cache.generation !== ctx.index.generation) {
+    cache.generation = ctx.index.generation;
     cache.counts = new WeakMap();
   }
   const key = identityOf(target);
@@ -278,7 +338,7 @@ export function countUses(service: LanguageService, target: Target, token?: Canc
   let lastUri: string | undefined;
   let lastItem: string | undefined;
   const done = visitUses(
-    service,
+    ctx,
     target,
     (uri, ref) => {
       count.references++;

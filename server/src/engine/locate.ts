@@ -5,9 +5,9 @@
  * reference is resolved with `resolveReference`, so that navigation always
  * agrees with the diagnostics.
  */
-import type { LanguageService } from '../languageService';
-import { Problem, ResolveContext, Target } from '../model/resolve';
-import { CatalogDocument, Reference, Span, StrategyDocument } from '../model/types';
+import type { FeatureContext } from './context';
+import { Problem, ResolveContext, standsFor, Target } from '../model/resolve';
+import { CatalogDocument, Item, Reference, Span, StrategyDocument } from '../model/types';
 import { isItemCode } from '../parse/codes';
 import { locateInMarkdown, locateReference } from './markdownNavigation';
 import { spanContains } from './shared';
@@ -24,12 +24,13 @@ export interface Located {
   definition: boolean;
   /** The reference under the cursor (for the document-id part of a qualified reference, that part as a `documents` reference). */
   ref?: Reference;
+  /** On the `id` of a plan's item that stands for its strategy's item (spec 6.3): the plan's item; `target` is the strategy's. */
+  standIn?: { doc: StrategyDocument; item: Item };
 }
 
 /** What stands at `offset` of the indexed file `uri`, or undefined where there is no code. */
-export function locate(service: LanguageService, uri: string, offset: number): Located | undefined {
-  const parsed = service.index.get(uri)?.parsed;
-  const ctx = service.resolveContext();
+export function locate(ctx: FeatureContext, uri: string, offset: number): Located | undefined {
+  const parsed = ctx.index.get(uri)?.parsed;
   switch (parsed?.kind) {
     case 'strategy':
       return locateInStrategy(ctx, parsed, offset);
@@ -54,12 +55,27 @@ function locateInStrategy(ctx: ResolveContext, doc: StrategyDocument, offset: nu
   for (const item of doc.items) {
     if (spanContains(item.idSpan, offset)) {
       // A malformed id defines nothing; its `invalid-id` diagnostic says why.
-      return isItemCode(item.id) ? { target: { kind: 'item', doc, item }, span: item.idSpan, definition: true } : undefined;
+      if (!isItemCode(item.id)) {
+        return undefined;
+      }
+      // A plan's item that stands for its strategy's is that item: navigation, references and rename go to the strategy.
+      const strategy = standsFor(ctx.index, doc, item);
+      return strategy
+        ? { target: { kind: 'item', doc: strategy.doc, item: strategy.item }, span: item.idSpan, definition: false, standIn: { doc, item } }
+        : { target: { kind: 'item', doc, item }, span: item.idSpan, definition: true };
     }
   }
   for (const actor of doc.actors) {
     if (spanContains(actor.span, offset)) {
       return { target: { kind: 'actor', doc, actor }, span: actor.span, definition: true };
+    }
+  }
+  for (const declaration of doc.outside) {
+    if (spanContains(declaration.span, offset)) {
+      // A declaration of an outside document (spec 6.4); a workspace document of the same id wins, as in resolution.
+      const workspace = ctx.index.strategy(declaration.id);
+      const target: Target = workspace ? { kind: 'document', doc: workspace } : { kind: 'outside', id: declaration.id, declaration, doc };
+      return { target, span: declaration.span, definition: !workspace };
     }
   }
   return undefined;
@@ -73,4 +89,15 @@ function locateInCatalog(catalog: CatalogDocument, offset: number): Located | un
     }
   }
   return undefined;
+}
+
+/** The item whose mapping contains `offset` most tightly (the deepest one). */
+export function itemAtOffset(doc: StrategyDocument, offset: number): Item | undefined {
+  let best: Item | undefined;
+  for (const item of doc.items) {
+    if (item.span.start <= offset && offset <= item.span.end && (!best || item.depth > best.depth)) {
+      best = item;
+    }
+  }
+  return best;
 }

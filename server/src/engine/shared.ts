@@ -5,7 +5,7 @@
  */
 import { CancellationToken, Location, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../languageService';
+import type { FeatureContext } from './context';
 import { Messages } from '../messages';
 import { Span } from '../model/types';
 
@@ -15,8 +15,8 @@ export function spanRange(doc: TextDocument, span: Span): Range {
 }
 
 /** The location of a span in an indexed file, or undefined when the service holds no text for it. */
-export function spanLocation(service: LanguageService, uri: string, span: Span): Location | undefined {
-  const doc = service.document(uri);
+export function spanLocation(ctx: FeatureContext, uri: string, span: Span): Location | undefined {
+  const doc = ctx.document(uri);
   return doc ? { uri, range: spanRange(doc, span) } : undefined;
 }
 

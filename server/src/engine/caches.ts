@@ -1,0 +1,42 @@
+/**
+ * The caches of the editing features, owned by one language service (never
+ * module-level, so that two services — two workspaces, or two tests — never
+ * share them). Each cache checks by itself whether it is still current, per
+ * parsed document or per index generation; the facade also tells them of
+ * every parse the index takes and every file it drops (`indexed`,
+ * `evicted`), so that what is kept per URI follows the index and no feature
+ * feeds a cache as a side effect of its own request.
+ */
+import { ParsedFile } from '../model/types';
+import { CandidateCache } from './candidates';
+import { LastGoodParses } from './lastGood';
+import { FileReferenceIndex, UseCount } from './referenceSearch';
+import { WorkspaceSymbolIndex } from './workspaceCodes';
+
+export class FeatureCaches {
+  /** The last parse without syntax errors of each strategy document. */
+  readonly lastGood = new LastGoodParses();
+  /** Completion candidate lists and their fuzzy indexes. */
+  readonly candidates = new CandidateCache(this.lastGood);
+  /** Each file's references grouped by the name they use, for reference search. */
+  readonly fileReferences = new FileReferenceIndex();
+  /** How often each target is used, for hovers, until the index changes. */
+  useCounts: { generation: number; counts: WeakMap<object, UseCount> } = { generation: -1, counts: new WeakMap() };
+  /** Every code of the workspace with a fuzzy index, for workspace symbols and the code picker. */
+  readonly workspaceCodes = new WorkspaceSymbolIndex();
+
+  /** The index now holds `parsed` for its file. */
+  indexed(parsed: ParsedFile): void {
+    if (parsed.kind === 'strategy') {
+      this.lastGood.note(parsed);
+    } else {
+      this.evicted(parsed.uri);
+    }
+  }
+
+  /** The index dropped a file. */
+  evicted(uri: string): void {
+    this.lastGood.evict(uri);
+    this.candidates.evict(uri);
+  }
+}

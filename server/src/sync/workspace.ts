@@ -1,0 +1,48 @@
+/**
+ * The workspace as the sync module sees it: files it can list and read.
+ * The language server and the CLI read the disk (`node/nodeWorkspace.ts`);
+ * tests use a workspace held in memory (`test/support/memoryWorkspace.ts`),
+ * so that every order of events can be replayed without a process, a disk
+ * or a timer.
+ *
+ * Open buffers and change events are not read from here: the editor sends
+ * them, and `WorkspaceSync` receives them as calls (`open`, `change`,
+ * `close`, `filesChanged`, `configure`).
+ */
+
+import { ParsedFile } from '../model/types';
+
+/** What reading a file gave: its text, or why it could not be read. */
+export type FileRead = { text: string; error?: undefined } | { text?: undefined; error: string };
+
+/**
+ * A file the scan read, or could not read; `parsed` is its parse when the
+ * loader already has it (from the persistent cache or a parse worker), made
+ * with the service's schemas and current limits.
+ */
+export type LoadedFile = { uri: string; parsed?: ParsedFile } & FileRead;
+
+export interface Workspace {
+  /**
+   * Every file below the workspace folders for which `wanted(uri)` is true,
+   * in a stable order; only below `folder` when given (a folder that was
+   * created or renamed into the workspace).
+   */
+  listFiles(wanted: (uri: string) => boolean, folder?: string): string[];
+  /** The text of a file as the editor would show it, or why it cannot be read. */
+  readFile(uri: string): FileRead;
+  /** The workspace folders changed (URIs). */
+  setRoots(roots: readonly string[]): void;
+}
+
+/**
+ * Reads one batch of files for the scan. The default reads them one by one
+ * through the workspace; a faster loader (in worker threads, or from a
+ * cache) may take its place, as long as it answers every URI it was given.
+ */
+export type BatchLoader = (uris: readonly string[]) => LoadedFile[] | Promise<LoadedFile[]>;
+
+/** The loader that reads each file of a batch through `workspace.readFile`. */
+export function readingLoader(workspace: Workspace): BatchLoader {
+  return (uris) => uris.map((uri) => ({ uri, ...workspace.readFile(uri) }));
+}
