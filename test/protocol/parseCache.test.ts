@@ -18,10 +18,10 @@ import { generateNationalWorkspace } from '../support/generate';
 /** Every file's published diagnostics, once the index is complete. */
 async function diagnosticsOf(dir: string, cacheDir: string | undefined, statuses?: StatusData[]): Promise<string> {
   const client = await startClient(pathToUri(dir), cacheDir !== undefined ? { cacheDir } : {}, {}, undefined, 240_000);
-  statuses?.push(...client.statuses);
   try {
-    // A request is answered after every notification sent before it: the publishes of the index's end are in.
+    // A request is answered after every notification sent before it: the publishes and statuses of the index's end are in.
     await client.connection.sendRequest('workspace/symbol', { query: 'x' });
+    statuses?.push(...client.statuses);
     const all = [...client.diagnostics].filter(([, d]: [string, Diagnostic[]]) => d.length > 0).sort(([a], [b]) => a.localeCompare(b));
     return JSON.stringify(all);
   } finally {
@@ -54,6 +54,7 @@ describe('parse cache and progress over LSP', function () {
     const counted = statuses.filter((s) => s.indexing && s.total !== undefined);
     assert.ok(counted.length > 0, 'the status notifications count the files while indexing');
     assert.strictEqual(counted[counted.length - 1].total, 262);
+    assert.strictEqual(statuses[statuses.length - 1].indexing, false, 'the last status says the index is complete');
     assert.strictEqual(await diagnosticsOf(ws, cache), cold);
     const file = path.join(ws, 'group-0', 'doc-3.strategy.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('strategy: doc-3', 'strategy: doc-3b'));

@@ -296,21 +296,8 @@ class BlockScanner {
     if (keyEnd === undefined || keyEnd - c > 200) {
       throw new OutsideSubset();
     }
-    const name = text.slice(c, keyEnd);
-    // A key the core schema reads as null, a boolean or a number would not be the word it looks like.
-    if (this.typed(name) !== undefined) {
-      throw new OutsideSubset();
-    }
     const map = open.node as YAMLMap;
-    for (const p of map.items) {
-      if ((p.key as Scalar).value === name) {
-        throw new OutsideSubset();
-      }
-    }
-    const key = new Scalar(name);
-    key.range = [c, keyEnd, keyEnd];
-    key.source = name;
-    key.type = Scalar.PLAIN;
+    const key = this.keyScalar(map, c, keyEnd);
     let v = keyEnd + 1;
     while (v < lineEnd && text.charCodeAt(v) === 32) {
       v++;
@@ -327,6 +314,23 @@ class BlockScanner {
     const value = this.inlineValue(v, lineEnd, next, open.indent);
     map.items.push(new Pair(key, value));
     open.lastEnd = value.range?.[2] ?? next;
+  }
+
+  /**
+   * The key `text[start, end)` of a new pair of `map`. A key the core schema
+   * reads as null, a boolean or a number would not be the word it looks like,
+   * and a repeated key is a YAML error: both are left to the full route.
+   */
+  private keyScalar(map: YAMLMap, start: number, end: number): Scalar {
+    const name = this.text.slice(start, end);
+    if (this.typed(name) !== undefined || map.items.some((p) => (p.key as Scalar).value === name)) {
+      throw new OutsideSubset();
+    }
+    const key = new Scalar(name);
+    key.range = [start, end, end];
+    key.source = name;
+    key.type = Scalar.PLAIN;
+    return key;
   }
 
   /**
@@ -504,91 +508,53 @@ class BlockScanner {
 
   /** `{from: 2024, to: 2025-06}` on one line: plain keys, plain scalar values (a timeline, a budget). */
   private flowMapping(v: number, lineEnd: number, next: number): YAMLMap {
-    const text = this.text;
     const map = new YAMLMap();
     map.flow = true;
-    let i = v + 1;
-    for (;;) {
-      while (i < lineEnd && text.charCodeAt(i) === 32) {
-        i++;
-      }
-      if (i >= lineEnd) {
-        throw new OutsideSubset();
-      }
-      if (text.charCodeAt(i) === 125 && map.items.length === 0) {
-        break;
-      }
-      KEY.lastIndex = i;
+    map.range = this.flowEntries(v, lineEnd, next, 125, (start, value) => {
+      const text = this.text;
+      KEY.lastIndex = start;
       if (!KEY.test(text) || text.charCodeAt(KEY.lastIndex) !== 58 || text.charCodeAt(KEY.lastIndex + 1) !== 32) {
         throw new OutsideSubset();
       }
       const keyEnd = KEY.lastIndex;
-      const name = text.slice(i, keyEnd);
-      if (this.typed(name) !== undefined || map.items.some((p) => (p.key as Scalar).value === name)) {
-        throw new OutsideSubset();
-      }
-      const key = new Scalar(name);
-      key.range = [i, keyEnd, keyEnd];
-      key.source = name;
-      key.type = Scalar.PLAIN;
-      i = keyEnd + 1;
+      const key = this.keyScalar(map, start, keyEnd);
+      let i = keyEnd + 1;
       while (i < lineEnd && text.charCodeAt(i) === 32) {
         i++;
       }
-      if (i >= lineEnd || '-?:,[]{}#&*!|>\'"%@`'.includes(text[i])) {
-        throw new OutsideSubset();
-      }
-      const start = i;
-      while (i < lineEnd && !',[]{}#:\'"'.includes(text[i])) {
-        i++;
-      }
-      if (i >= lineEnd) {
-        throw new OutsideSubset();
-      }
-      let end = i;
-      while (text.charCodeAt(end - 1) === 32) {
-        end--;
-      }
-      map.items.push(new Pair(key, this.plainScalar(text.slice(start, end), start, end, i)));
-      if (text.charCodeAt(i) === 125) {
-        break;
-      }
-      if (text.charCodeAt(i) !== 44) {
-        throw new OutsideSubset();
-      }
-      i++;
-      while (i < lineEnd && text.charCodeAt(i) === 32) {
-        i++;
-      }
-      if (text.charCodeAt(i) === 125) {
-        throw new OutsideSubset();
-      }
-    }
-    this.restIsComment(i + 1, lineEnd);
-    map.range = [v, i + 1, next];
+      const scalar = value(i);
+      map.items.push(new Pair(key, scalar));
+      return scalar.range?.[2] ?? i;
+    });
     return map;
   }
 
   /** `[a, b, c]` on one line, entries plain scalars. */
   private flowSequence(v: number, lineEnd: number, next: number): YAMLSeq {
-    const text = this.text;
     const seq = new YAMLSeq();
     seq.flow = true;
-    let i = v + 1;
-    for (;;) {
-      while (i < lineEnd && text.charCodeAt(i) === 32) {
-        i++;
-      }
-      if (i >= lineEnd) {
+    seq.range = this.flowEntries(v, lineEnd, next, 93, (start, value) => {
+      const scalar = value(start);
+      seq.items.push(scalar);
+      return scalar.range?.[2] ?? start;
+    });
+    return seq;
+  }
+
+  /**
+   * Reads the entries of a one-line flow collection opened at `v` and closed
+   * by the character `close`; `entry` reads one entry at its start (given a
+   * reader of a plain scalar value) and returns where it ends. Returns the
+   * collection's range. A trailing comma, a nested collection or a quoted
+   * entry is left to the full route.
+   */
+  private flowEntries(v: number, lineEnd: number, next: number, close: number, entry: (start: number, value: (at: number) => Scalar) => number): [number, number, number] {
+    const text = this.text;
+    const value = (at: number): Scalar => {
+      if (at >= lineEnd || '-?:,[]{}#&*!|>\'"%@`'.includes(text[at])) {
         throw new OutsideSubset();
       }
-      if (text.charCodeAt(i) === 93 && seq.items.length === 0) {
-        break;
-      }
-      if ('-?:,[]{}#&*!|>\'"%@`'.includes(text[i])) {
-        throw new OutsideSubset();
-      }
-      const start = i;
+      let i = at;
       while (i < lineEnd && !',[]{}#:\'"'.includes(text[i])) {
         i++;
       }
@@ -599,24 +565,31 @@ class BlockScanner {
       while (text.charCodeAt(end - 1) === 32) {
         end--;
       }
-      seq.items.push(this.plainScalar(text.slice(start, end), start, end, i));
-      if (text.charCodeAt(i) === 93) {
+      return this.plainScalar(text.slice(at, end), at, end, i);
+    };
+    let i = v + 1;
+    let first = true;
+    for (;;) {
+      while (i < lineEnd && text.charCodeAt(i) === 32) {
+        i++;
+      }
+      if (i >= lineEnd || (text.charCodeAt(i) === close && !first)) {
+        throw new OutsideSubset();
+      }
+      if (text.charCodeAt(i) === close) {
+        break;
+      }
+      i = entry(i, value);
+      first = false;
+      if (text.charCodeAt(i) === close) {
         break;
       }
       if (text.charCodeAt(i) !== 44) {
         throw new OutsideSubset();
       }
       i++;
-      while (i < lineEnd && text.charCodeAt(i) === 32) {
-        i++;
-      }
-      // A trailing comma before `]` is left to the full route.
-      if (text.charCodeAt(i) === 93) {
-        throw new OutsideSubset();
-      }
     }
     this.restIsComment(i + 1, lineEnd);
-    seq.range = [v, i + 1, next];
-    return seq;
+    return [v, i + 1, next];
   }
 }
