@@ -11,7 +11,7 @@ import { CodeDiagnostic } from './model/types';
 import { pathToUri, uriToPath } from './node/fileSystem';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
-import { ParsePool } from './node/parsePool';
+import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, parsingLoaderSync, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
@@ -37,7 +37,8 @@ server does.
 
 --cache DIR keeps the parsed files in DIR, so that the next run parses only
 the files that changed; a damaged or outdated cache is ignored and rebuilt.
---workers N parses on N threads (default: one per core, at most 4).
+--workers N parses on N threads (default: 1 on up to 2 cores, else one per
+core but one, at most 4).
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 
@@ -81,7 +82,7 @@ function readArgs(argv: string[]): Options | 'help' {
   if (format !== 'text' && format !== 'json' && format !== 'github') {
     throw new UsageError(`unknown format "${format}" (text, json or github)`);
   }
-  let workers = Math.min(4, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  let workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
   if (values.workers !== undefined) {
     if (!/^\d+$/.test(values.workers) || Number(values.workers) < 1) {
       throw new UsageError(`--workers needs a whole number of at least 1, not "${values.workers}"`);

@@ -25,7 +25,7 @@ import {
 import { LanguageService } from './languageService';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
-import { ParsePool } from './node/parsePool';
+import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
@@ -227,9 +227,9 @@ export function startServer(): void {
     }
     const started = Date.now();
     await pullSettings(s);
-    // The first scan parses on every core; later rescans (a settings change) are small enough for this thread.
-    const cores = os.availableParallelism?.() ?? os.cpus().length;
-    s.loader.pool = cores > 1 ? new ParsePool(Math.min(4, cores), s.loader.schemas) : undefined;
+    // The first scan parses on the spare cores, when there are any; later rescans (a settings change) use this thread.
+    const workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
+    s.loader.pool = workers > 1 ? new ParsePool(workers, s.loader.schemas) : undefined;
     try {
       await s.sync.scan();
     } finally {

@@ -35,6 +35,16 @@ export interface ParseResults {
   parsed: ParsedFile[];
 }
 
+/**
+ * Parse threads for a machine with `cores` cores: none besides the main
+ * thread on up to 2 cores — measured there, copying the results back cost
+ * more than parsing in parallel saved (docs/performance.md) — else one per
+ * core but one, at most 4.
+ */
+export function workersFor(cores: number): number {
+  return cores <= 2 ? 1 : Math.min(4, cores - 1);
+}
+
 /** Files per batch: large enough that messaging costs little, small enough that both workers finish together. */
 const BATCH_FILES = 24;
 
