@@ -85,6 +85,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server registers for `strategyCodes` configuration changes itself and pulls the values,
     // so the client does not synchronize the section too (each change would arrive twice).
     outputChannel: output,
+    // The parse cache lives in the extension's storage: per workspace when there is one, else shared.
+    initializationOptions: { cacheDir: vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'parse-cache').fsPath },
     middleware: {
       // The server's "N references" lenses carry plain JSON arguments; VS Code's peek command needs its own types.
       async provideCodeLenses(document, token, next) {

@@ -41,6 +41,11 @@ export class StrategyStatusBar implements vscode.Disposable {
     this.last = status;
     this.setIndexing(status.indexing);
     if (status.indexing) {
+      if (status.done !== undefined && status.total !== undefined) {
+        // `1,200 / 3,000` in English, `1 200 / 3 000` in Czech.
+        const n = new Intl.NumberFormat(vscode.env.language);
+        this.item.text = `$(sync~spin) ${l10n.t('indexing {0} / {1}', n.format(status.done), n.format(status.total))}`;
+      }
       return;
     }
     const icon = status.errors > 0 ? '$(error)' : status.warnings > 0 ? '$(warning)' : '$(check)';

@@ -2,13 +2,20 @@
  * `strategy-check`: the language server's engine as a command-line checker
  * for CI. Same parser, same index, same diagnostics and ranges as the editor.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
 import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
 import { CodeDiagnostic, DiagnosticCode, OFF_BY_DEFAULT } from './model/types';
-import { uriToPath } from './node/fileSystem';
-import { describeProblem, loadWorkspace } from './node/loadWorkspace';
 import { DEFAULT_SETTINGS } from './settings';
+import { pathToUri, uriToPath } from './node/fileSystem';
+import { NodeWorkspace } from './node/nodeWorkspace';
+import { engineId, ParseCache } from './node/parseCache';
+import { ParsePool, workersFor } from './node/parsePool';
+import { parsingLoader, parsingLoaderSync, ParsingLoaderOptions } from './node/parsingLoader';
+import { loadSchemas } from './node/schemas';
+import { SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -18,9 +25,13 @@ interface Options {
   paths: string[];
   /** Codes that are off by default (the coverage rules, spec §7) turned on as warnings. */
   enable: DiagnosticCode[];
+  /** The folder of the persistent parse cache, when one is used. */
+  cache?: string;
+  /** Parse threads; 1 parses on the main thread. */
+  workers: number;
 }
 
-const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [--enable code,…] [paths…]
+const USAGE = `Usage: strategy-check [--format text|json|github] [--locale en|cs] [--enable code,…] [--cache DIR] [--workers N] [paths…]
 
 Checks the strategy documents (*.strategy.yaml|yml), descriptor catalogs
 (*.descriptors.yaml|yml) and Markdown files below the given folders or the
@@ -29,6 +40,10 @@ server does.
 
 --enable turns on coverage rules, which are off by default, as warnings:
 ${[...OFF_BY_DEFAULT].join(', ')}.
+--cache DIR keeps the parsed files in DIR, so that the next run parses only
+the files that changed; a damaged or outdated cache is ignored and rebuilt.
+--workers N parses on N threads (default: 1 on up to 2 cores, else one per
+core but one, at most 4).
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.`;
 
@@ -40,6 +55,8 @@ const OPTIONS = {
   format: { type: 'string' },
   locale: { type: 'string' },
   enable: { type: 'string', multiple: true },
+  cache: { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,7 +95,14 @@ function readArgs(argv: string[]): Options | 'help' {
     }
     enable.push(code as DiagnosticCode);
   }
-  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'], enable };
+  let workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers) || Number(values.workers) < 1) {
+      throw new UsageError(`--workers needs a whole number of at least 1, not "${values.workers}"`);
+    }
+    workers = Number(values.workers);
+  }
+  return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'], enable, cache: values.cache, workers };
 }
 
 interface Output {
@@ -106,8 +130,44 @@ function ghEscape(s: string, property: boolean): string {
   return out;
 }
 
-/** Runs the checker; returns the exit status. */
+/** A check set up: the service, the sync module that fills it, and how files are parsed. */
+interface Check {
+  opts: Options;
+  service: LanguageService;
+  sync: WorkspaceSync;
+  loader: ParsingLoaderOptions;
+  targets: { abs: string; dir: boolean }[];
+  unreadable(): number;
+}
+
+/** Runs the checker on the main thread; returns the exit status. */
 export function run(argv: string[], cwd: string, io: Output): number {
+  const check = prepare(argv, cwd, io);
+  if (typeof check === 'number') {
+    return check;
+  }
+  check.sync.scanNow(parsingLoaderSync(check.loader));
+  return report(check, cwd, io);
+}
+
+/** Runs the checker, parsing on `--workers` threads; returns the exit status. */
+export async function runAsync(argv: string[], cwd: string, io: Output): Promise<number> {
+  const check = prepare(argv, cwd, io);
+  if (typeof check === 'number') {
+    return check;
+  }
+  const pool = check.opts.workers > 1 ? new ParsePool(check.opts.workers, check.loader.schemas) : undefined;
+  check.loader.pool = pool;
+  try {
+    await check.sync.scan();
+  } finally {
+    await pool?.close();
+  }
+  return report(check, cwd, io);
+}
+
+/** Reads the arguments and sets the check up; returns the exit status when there is nothing to check. */
+function prepare(argv: string[], cwd: string, io: Output): Check | number {
   let opts: Options | 'help';
   try {
     opts = readArgs(argv);
@@ -119,18 +179,64 @@ export function run(argv: string[], cwd: string, io: Output): number {
     io.out(USAGE + '\n');
     return 0;
   }
+  const targets: { abs: string; dir: boolean }[] = [];
+  for (const p of opts.paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      io.err(`strategy-check: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 2;
+    }
+    targets.push({ abs, dir: st.isDirectory() });
+  }
+  // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
+  const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
+  const schemas = loadSchemas();
   const severity = Object.fromEntries(opts.enable.map((code) => [code, 'warning' as const]));
-  const loaded = loadWorkspace(opts.paths, cwd, { locale: opts.locale, settings: { ...DEFAULT_SETTINGS, severity } });
-  if (loaded.fatal) {
-    io.err(`strategy-check: ${describeProblem(loaded.fatal)}\n`);
-    return 2;
-  }
+  const service = new LanguageService({ schemas, locale: opts.locale, roots: roots.map(pathToUri), settings: { ...DEFAULT_SETTINGS, severity } });
   // A file that cannot be read (a FIFO, no permission, deleted meanwhile) is named and skipped: the rest is still checked.
-  for (const problem of loaded.unreadable) {
-    io.err(`strategy-check: ${describeProblem(problem)}\n`);
+  let unreadable = 0;
+  const workspace = new NodeWorkspace(roots.map(pathToUri));
+  const cache = opts.cache !== undefined ? new ParseCache(path.resolve(cwd, opts.cache), engineId([JSON.stringify(schemas)])) : undefined;
+  const loader: ParsingLoaderOptions = { workspace, schemas, kindOf: (uri) => service.kindOf(uri), limits: () => service.parseLimits(), cache };
+  const sync = new WorkspaceSync({
+    service,
+    workspace,
+    loadBatch: parsingLoader(loader),
+    clock: { ...SYSTEM_CLOCK, yield: () => Promise.resolve() },
+    output: {
+      publish: () => undefined,
+      unreadable: (uri, error) => {
+        io.err(`strategy-check: cannot read ${path.relative(cwd, uriToPath(uri) ?? uri)}: ${error}\n`);
+        unreadable++;
+      },
+    },
+  });
+  return { opts, service, sync, loader, targets, unreadable: () => unreadable };
+}
+
+/** Prints the diagnostics of the checked files; returns the exit status. */
+function report(check: Check, cwd: string, io: Output): number {
+  const { opts, service, targets, loader } = check;
+  if (loader.cache?.stats.unwritable !== undefined) {
+    io.err(`strategy-check: the cache ${opts.cache ?? ''} cannot be written (${loader.cache.stats.unwritable}); files are checked without it\n`);
   }
-  const unreadable = loaded.unreadable.length;
-  const { service, inTarget } = loaded.workspace;
+  const unreadable = check.unreadable();
+  const reported = new Set<string>();
+  for (const t of targets) {
+    if (!t.dir) {
+      const uri = pathToUri(t.abs);
+      if (!service.index.has(uri)) {
+        io.err(`strategy-check: ${path.relative(cwd, t.abs)} is not a strategy (*.strategy.yaml), catalog (*.descriptors.yaml) or Markdown file\n`);
+        return 2;
+      }
+      reported.add(uri);
+    }
+  }
+  const inTarget = (uri: string): boolean =>
+    reported.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/'));
   const located: Located[] = [];
   let files = 0;
   let items = 0;
@@ -205,14 +311,14 @@ export function main(): void {
     }
     throw e;
   });
-  let status: number;
-  try {
-    status = run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
-  } catch (e) {
-    process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    status = 2;
-  }
-  process.exitCode = status;
+  void runAsync(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) })
+    .catch((e: unknown) => {
+      process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      return 2;
+    })
+    .then((status) => {
+      process.exitCode = status;
+    });
 }
 
 if (require.main === module) {

@@ -23,7 +23,7 @@ import { CodeDiagnostic, ParsedFile } from './model/types';
 import { IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
 import { reparseItem } from './parse/incremental';
 import { parseMarkdown } from './parse/parseMarkdown';
-import { DEFAULT_LIMITS, FileKind, parseFile } from './parse/parseFile';
+import { DEFAULT_LIMITS, FileKind, parseFile, ParseLimits } from './parse/parseFile';
 import { compileSchemas, SchemaSources } from './parse/schemaCheck';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CancellationToken, CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, InlayHint, Location, LocationLink, Position, Range, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
@@ -76,6 +76,8 @@ export class LanguageService {
   private readonly context: FeatureContext;
   private settingsValue: Settings;
   private readonly documents = new Map<string, TextDocument>();
+  /** A parse made elsewhere for the file being updated, used once by `parse`. */
+  private given: { uri: string; text: string; parsed: ParsedFile } | undefined;
   private readonly validators;
   private matchers!: { strategy: picomatch.Matcher; catalog: picomatch.Matcher; markdown: picomatch.Matcher };
   private roots: string[];
@@ -181,6 +183,10 @@ export class LanguageService {
   }
 
   private parse(uri: string, text: string, previous: IndexedFile | undefined): ParsedFile | undefined {
+    const given = this.given;
+    if (given && given.uri === uri && given.text === text) {
+      return given.parsed;
+    }
     const kind = this.kindOf(uri);
     if (kind === 'markdown') {
       return parseMarkdown(uri, text);
@@ -196,14 +202,19 @@ export class LanguageService {
       }
       return builtin;
     }
-    const limits = { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
+    const limits = this.parseLimits();
     // An edit inside one item re-reads only that item; anything else is parsed whole.
     const partial = previous?.parsed.kind === 'strategy' && kind === 'strategy' ? reparseItem(previous.parsed, previous.text, text, this.validators, limits) : undefined;
     return partial ?? parseFile(uri, text, kind, this.validators, limits);
   }
 
-  /** Indexes a file's current text; returns the URIs whose diagnostics may have changed. */
-  update(uri: string, text: string): Set<string> {
+  /**
+   * Indexes a file's current text; returns the URIs whose diagnostics may
+   * have changed. `parsed` is the file's parse when it is already known —
+   * from a parse worker or the persistent cache, made with this service's
+   * schemas and limits — so that it is not parsed again.
+   */
+  update(uri: string, text: string, parsed?: ParsedFile): Set<string> {
     const existing = this.documents.get(uri);
     if (existing && existing.getText() === text) {
       return new Set();
@@ -212,7 +223,13 @@ export class LanguageService {
       return this.remove(uri);
     }
     this.documents.set(uri, TextDocument.create(uri, 'strategy-yaml', (existing?.version ?? 0) + 1, text));
-    const affected = this.index.update(uri, text);
+    this.given = parsed ? { uri, text, parsed } : undefined;
+    let affected: Set<string>;
+    try {
+      affected = this.index.update(uri, text);
+    } finally {
+      this.given = undefined;
+    }
     const file = this.index.get(uri);
     if (file) {
       this.context.caches.indexed(file.parsed);
@@ -220,6 +237,11 @@ export class LanguageService {
       this.context.caches.evicted(uri);
     }
     return affected;
+  }
+
+  /** The parse limits the current settings give, which a parse made elsewhere must have used. */
+  parseLimits(): ParseLimits {
+    return { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
   }
 
   /** Drops a file from the index; returns the URIs whose diagnostics may have changed (the file's own, to clear them). */

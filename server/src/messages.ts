@@ -85,6 +85,7 @@ const EN: Table = {
   'coverage.uncoveredGoal': 'Goal `{0}` is not covered: no `goals` entry in the workspace links to it.',
   didYouMean: '{0} — did you mean {1}?',
   'progress.indexing': 'Indexing strategies',
+  'progress.count': 'indexing {0} / {1}',
   'tree.area': 'Area',
   'tree.descriptor': 'Descriptor',
   or: ' or ',
@@ -219,6 +220,7 @@ const CS: Table = {
   'coverage.uncoveredGoal': 'Nepokrytý cíl `{0}`: žádná vazba na cíl (`goals`) v pracovním prostoru na něj neodkazuje.',
   didYouMean: '{0} — měli jste na mysli {1}?',
   'progress.indexing': 'Indexování strategií',
+  'progress.count': 'indexuji {0} / {1}',
   'tree.area': 'Oblast',
   'tree.descriptor': 'Deskriptor',
   or: ' nebo ',
@@ -315,6 +317,8 @@ export interface Messages {
   unknownItem(code: string, depth: number | undefined, levels: readonly string[] | undefined, inDocument?: string): Message;
   /** A plain string by id (labels in hovers, titles of fixes). */
   text(id: string, ...args: string[]): string;
+  /** A whole number as the language writes it: `1,200` in English, `1 200` (a non-breaking space) in Czech. */
+  number(n: number): string;
 }
 
 /** Picks `cs` for Czech display languages (`cs`, `cs-CZ`), English otherwise. */
@@ -330,9 +334,11 @@ export function createMessages(locale: Locale, extra: Partial<Record<Locale, Tab
     const names = levels && levels.length > 0 ? levels : LEVELS[locale];
     return names[Math.min(Math.max(depth, 1), names.length) - 1];
   };
+  const numbers = new Intl.NumberFormat(locale === 'cs' ? 'cs-CZ' : 'en-US', { maximumFractionDigits: 0 });
   return Object.freeze({
     locale,
     text,
+    number: (n: number) => numbers.format(n),
     levelName,
     format(message: Message, suggestions?: readonly string[]): string {
       const base = text(message.id, ...message.args.map(clip));

@@ -120,6 +120,9 @@ export interface StatusData {
   codes: number;
   errors: number;
   warnings: number;
+  /** While indexing: files indexed so far and found in all (the status bar shows `1,200 / 3,000`). */
+  done?: number;
+  total?: number;
 }
 
 export namespace StatusNotification {

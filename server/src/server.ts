@@ -3,6 +3,7 @@
  * sync module (`sync/workspaceSync.ts`) and requests to the language service.
  * Run with `--stdio`, `--node-ipc` or `--socket=PORT`.
  */
+import * as os from 'os';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -22,6 +23,9 @@ import {
 import { LanguageService } from './languageService';
 import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
+import { engineId, ParseCache } from './node/parseCache';
+import { ParsePool, workersFor } from './node/parsePool';
+import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
 import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
@@ -36,6 +40,8 @@ const FILE_EVENT: Record<FileChangeType, FileEvent['type']> = { [FileChangeType.
 /** Everything one server session holds; created on `initialize`. */
 interface Session {
   service: LanguageService;
+  /** How the scan reads and parses files: the parse cache, and the worker pool during the first scan. */
+  loader: ParsingLoaderOptions;
   /** The index, open buffers, events and the validation schedule (`sync/workspaceSync.ts`). */
   sync: WorkspaceSync;
   configurationPull: boolean;
@@ -114,10 +120,16 @@ export function startServer(): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map((f) => f.replace(/\/$/, ''));
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
-    const service = new LanguageService({ schemas: loadSchemas(), locale: params.locale, roots, settings: readSettings(options?.settings) });
-    const sync = new WorkspaceSync({ service, workspace: new NodeWorkspace(roots), output: lspOutput(connection, params.capabilities, () => session), clock: NODE_CLOCK });
+    const options = params.initializationOptions as { settings?: unknown; cacheDir?: unknown } | undefined;
+    const schemas = loadSchemas();
+    const service = new LanguageService({ schemas, locale: params.locale, roots, settings: readSettings(options?.settings) });
+    const workspace = new NodeWorkspace(roots);
+    // The client passes a folder of its storage for the parse cache; without one, every start parses.
+    const cache = typeof options?.cacheDir === 'string' && options.cacheDir !== '' ? new ParseCache(options.cacheDir, engineId([JSON.stringify(schemas)])) : undefined;
+    const loader: ParsingLoaderOptions = { workspace, schemas, kindOf: (uri) => service.kindOf(uri), limits: () => service.parseLimits(), cache };
+    const sync = new WorkspaceSync({ service, workspace, output: lspOutput(connection, params.capabilities, () => session), clock: NODE_CLOCK, loadBatch: parsingLoader(loader) });
     session = {
+      loader,
       service,
       sync,
       configurationPull: params.capabilities?.workspace?.configuration === true,
@@ -159,8 +171,17 @@ export function startServer(): void {
     }
     const started = Date.now();
     await pullSettings(s);
-    await s.sync.scan();
-    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms`);
+    // The first scan parses on the spare cores, when there are any; later rescans (a settings change) use this thread.
+    const workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
+    s.loader.pool = workers > 1 ? new ParsePool(workers, s.loader.schemas) : undefined;
+    try {
+      await s.sync.scan();
+    } finally {
+      await s.loader.pool?.close();
+      s.loader.pool = undefined;
+    }
+    const stats = s.loader.cache?.stats;
+    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${stats.hits} read, ${stats.written} written${stats.unwritable ? `, not writable: ${stats.unwritable}` : ''})` : ''));
   });
 
   connection.onDidChangeConfiguration(() => session && void pullSettings(session));

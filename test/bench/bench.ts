@@ -23,6 +23,7 @@ import { findFiles, pathToUri, readTextFile } from '../../server/src/node/fileSy
 import { loadSchemas } from '../../server/src/node/schemas';
 import { generatePlan, generateStrategy } from '../support/generate';
 import { measureFeatureLatency } from './featureLatency';
+import { nationalBench } from './national';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -340,6 +341,11 @@ function widelyReferenced(count: number): { files: Record<string, string>; point
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('national')) {
+    console.log(`Strategy Codes benchmark, national scale — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+    await nationalBench(process.argv);
+    return;
+  }
   const sizes = arg('sizes', '100,1000').split(',').map(Number);
   const edits = Number(arg('edits', '40'));
   console.log(`Strategy Codes benchmark — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);

@@ -105,3 +105,93 @@ export function generatePlan(id: string): string {
     '',
   ].join('\n');
 }
+
+/** One file of a generated workspace: its path relative to the workspace root, and its text. */
+export interface GeneratedFile {
+  path: string;
+  text: string;
+}
+
+/** The shape of the national workspace: how many strategies, plans and items. */
+export interface NationalShape {
+  /** Strategy documents (3,000 in the national database, current and archived). */
+  documents: number;
+  /** Plans that `implements` a strategy (300). */
+  plans: number;
+  /** Measures per strategy: 45 gives about 147 items (priorities, objectives, measures, two activities each). */
+  measures: number;
+}
+
+export const NATIONAL: NationalShape = { documents: 3000, plans: 300, measures: 45 };
+
+/**
+ * A strategy of the national shape: the generated strategy of `measures`
+ * measures, each measure with a description (the database's documents are
+ * about 32 KB each) and a qualified `related` link to a measure of another
+ * document, so that every document is linked to the shared plan and to
+ * others.
+ */
+export function generateNationalStrategy(index: number, shape: NationalShape): GeneratedDocument {
+  const id = `doc-${index}`;
+  const base = generateStrategy(id, shape.measures, index + 1, 'plan');
+  const rand = prng(index + 7);
+  const words = (n: number): string => Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+  const other = (k: number): string => `doc-${(index + k) % shape.documents}`;
+  const out: string[] = [];
+  let pending: string | undefined;
+  for (const line of base.text.split('\n')) {
+    if (line.startsWith('            related: [') && pending) {
+      // The measure already links to one in its own document: the qualified link joins the same list.
+      out.push(line.slice(0, -1) + `, ${pending}]`);
+      pending = undefined;
+      continue;
+    }
+    if (line.startsWith('            responsible: ') && pending) {
+      out.push(`            related: [${pending}]`);
+      pending = undefined;
+    }
+    out.push(line);
+    const m = /^ {10}- id: \d+\.[A-Z]\.(\d+)$/.exec(line);
+    if (m) {
+      const measure = Number(m[1]);
+      out.push(`            description: ${words(14)}`);
+      // Measures 1.A.1 … 1.A.3 exist in every document: the link always resolves.
+      pending = `${other(1 + (measure % 7))}/1.A.${1 + (measure % 3)}`;
+    }
+  }
+  const text = out.join('\n');
+  return { id, text, items: base.items };
+}
+
+/**
+ * A plan that implements strategy `strategyId` (spec section 6.3): it
+ * stands for some of the strategy's measures and adds activities to them.
+ */
+export function generateImplementationPlan(id: string, strategyId: string, seed: number): string {
+  const rand = prng(seed);
+  const words = (n: number): string => Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+  const lines = [`strategy: ${id}`, `title: Akční plán ${strategyId}`, `implements: ${strategyId}`, 'goalsFrom: plan', 'items:'];
+  for (let m = 1; m <= 3; m++) {
+    lines.push(`  - id: 1.A.${m}`, `    title: Opatření 1.A.${m}`, '    items:');
+    for (let a = 3; a <= 5; a++) {
+      lines.push(`      - id: 1.A.${m}.${ROMAN[a - 1]}`, `        title: ${words(10)}`, `        goals: [A1.${1 + (a % 3)}]`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The national workspace: the shared plan, `documents` strategies in
+ * folders of 100 and `plans` plans implementing every tenth strategy.
+ */
+export function generateNationalWorkspace(shape: NationalShape = NATIONAL): GeneratedFile[] {
+  const files: GeneratedFile[] = [{ path: 'plan.strategy.yaml', text: generatePlan('plan') }];
+  for (let i = 0; i < shape.documents; i++) {
+    files.push({ path: `group-${Math.floor(i / 100)}/doc-${i}.strategy.yaml`, text: generateNationalStrategy(i, shape).text });
+  }
+  for (let k = 0; k < shape.plans; k++) {
+    const target = `doc-${(k * Math.max(1, Math.floor(shape.documents / Math.max(1, shape.plans)))) % Math.max(1, shape.documents)}`;
+    files.push({ path: `plans/plan-${k}.strategy.yaml`, text: generateImplementationPlan(`plan-${k}`, target, 10_000 + k) });
+  }
+  return files;
+}

@@ -19,6 +19,8 @@ export interface TestClient {
   process: cp.ChildProcess;
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every status notification (`strategy/status`), in order. */
+  statuses: StatusData[];
   /** Resolves with the first notification of `method` (after this call) that satisfies `pred`. */
   waitFor<T>(method: string, pred?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Resolves once diagnostics for `uri` satisfy `pred` (immediately when the latest already do). */
@@ -43,6 +45,7 @@ export async function startClient(
   initializationOptions: object = {},
   capabilities: object = {},
   afterInitialized?: (connection: MessageConnection) => Promise<void>,
+  readyTimeoutMs = 60000,
 ): Promise<TestClient> {
   if (!fs.existsSync(SERVER_BUNDLE)) {
     throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
@@ -58,7 +61,11 @@ export async function startClient(
       }
     }
   };
+  const statuses: StatusData[] = [];
   connection.onNotification((method: string, params: unknown) => {
+    if (method === 'strategy/status') {
+      statuses.push(params as StatusData);
+    }
     if (method === 'textDocument/publishDiagnostics') {
       const p = params as PublishDiagnosticsParams;
       diagnostics.set(p.uri, p.diagnostics);
@@ -96,7 +103,7 @@ export async function startClient(
     const p = await waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (x) => x.uri === uri && pred(x.diagnostics), timeoutMs);
     return p.diagnostics;
   };
-  const ready = waitFor<StatusData>('strategy/status', (s) => !s.indexing, 60000);
+  const ready = waitFor<StatusData>('strategy/status', (s) => !s.indexing, readyTimeoutMs);
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
@@ -111,6 +118,7 @@ export async function startClient(
     connection,
     process: proc,
     diagnostics,
+    statuses,
     waitFor,
     diagnosticsFor,
     async stop(): Promise<void> {

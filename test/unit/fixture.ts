@@ -7,7 +7,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { LanguageService } from '../../server/src/languageService';
 import { loadSchemas } from '../../server/src/node/schemas';
-import { SchemaSources } from '../../server/src/parse/schemaCheck';
+import { DEFAULT_LIMITS, parseFile } from '../../server/src/parse/parseFile';
+import { compileSchemas, SchemaSources } from '../../server/src/parse/schemaCheck';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 import { CodeDiagnostic, DiagnosticCode } from '../../server/src/model/types';
 
@@ -93,9 +94,28 @@ export function parseFixture(source: string): FixtureFile[] {
   return files;
 }
 
-/** A language service over the fixture's files. */
+/**
+ * Asserts that the fast parse route and the full `yaml` parse read a
+ * strategy or catalog text to the same `ParsedFile` (Markdown and other
+ * files are not YAML and are skipped).
+ */
+export function expectSameParse(uri: string, text: string): void {
+  const kind = /\.strategy\.ya?ml$/.test(uri) ? 'strategy' : /\.descriptors\.ya?ml$/.test(uri) ? 'catalog' : undefined;
+  if (!kind) {
+    return;
+  }
+  const validators = compileSchemas(schemas());
+  const fast = parseFile(uri, text, kind, validators, DEFAULT_LIMITS, 'auto');
+  const full = parseFile(uri, text, kind, validators, DEFAULT_LIMITS, 'full');
+  assert.deepStrictEqual(fast, full, `the fast route reads ${uri} differently from the full parse:\n${text}`);
+}
+
+/** A language service over the fixture's files; every YAML file is also checked to parse the same by both routes. */
 export function fixture(source: string, settings: Partial<Settings> = {}, locale = 'en'): Fixture {
   const files = parseFixture(source);
+  for (const f of files) {
+    expectSameParse(f.uri, f.text);
+  }
   const service = new LanguageService({ schemas: schemas(), roots: [ROOT], locale, settings: { ...DEFAULT_SETTINGS, ...settings } });
   for (const f of files) {
     service.update(f.uri, f.text);

@@ -52,6 +52,15 @@ export function lspOutput(connection: Connection, capabilities: ClientCapabiliti
         progress = undefined;
       }
     },
-    progress: (done, total) => progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, `${done}/${total}`),
+    progress: (done, total) => {
+      const s = session();
+      // The last batch's count arrives after the scan has ended and the final status went out: it must not undo it.
+      if (!s || !s.sync.indexing) {
+        return;
+      }
+      progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, s.service.messages.text('progress.count', s.service.messages.number(done), s.service.messages.number(total)));
+      const sum = s.service.summary();
+      void connection.sendNotification(StatusNotification.type, { indexing: true, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings, done, total });
+    },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
 import { CodeDiagnostic, ParsedFile, Span } from '../model/types';
+import { readBlockDocument } from './blockReader';
 import { readCatalog } from './parseCatalog';
 import { StrategyReader } from './parseStrategy';
 import { schemaDiagnostics, SchemaValidators } from './schemaCheck';
@@ -35,11 +36,19 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxAliasResolutions: 10_000,
 };
 
+/**
+ * How a file's YAML is read: `auto` tries the fast route for the block
+ * subset (`blockReader.ts`) and parses anything else with the `yaml`
+ * library; `full` always uses the library (the reference the differential
+ * test compares the fast route against).
+ */
+export type ParseRoute = 'auto' | 'full';
+
 /** Parses one file of the given kind. */
-export function parseFile(uri: string, text: string, kind: FileKind, schemas: SchemaValidators, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+export function parseFile(uri: string, text: string, kind: FileKind, schemas: SchemaValidators, limits: ParseLimits = DEFAULT_LIMITS, route: ParseRoute = 'auto'): ParsedFile {
   const empty = emptyFile(uri, kind, text.length);
   try {
-    return parseChecked(uri, text, kind, schemas, limits, empty);
+    return parseChecked(uri, text, kind, schemas, limits, empty, route);
   } catch (e) {
     // The yaml library recurses per nesting level; anything that still escapes is reported, not thrown.
     empty.diagnostics.push(yamlError({ start: 0, end: Math.min(text.length, firstLineEnd(text)) }, 'yaml.internal', [e instanceof Error ? e.message : String(e)]));
@@ -62,7 +71,7 @@ function yamlError(span: Span, id: string, args: string[]): CodeDiagnostic {
   return { code: 'yaml-syntax', severity: 'error', span, message: { id, args } };
 }
 
-function parseChecked(uri: string, text: string, kind: FileKind, schemas: SchemaValidators, limits: ParseLimits, empty: ParsedFile): ParsedFile {
+function parseChecked(uri: string, text: string, kind: FileKind, schemas: SchemaValidators, limits: ParseLimits, empty: ParsedFile, route: ParseRoute): ParsedFile {
   if (text.length > limits.maxFileLength) {
     empty.diagnostics.push(yamlError({ start: 0, end: firstLineEnd(text) }, 'yaml.tooLarge', [(text.length / 1048576).toFixed(1), String(Number((limits.maxFileLength / 1048576).toFixed(1)))]));
     return empty;
@@ -73,19 +82,27 @@ function parseChecked(uri: string, text: string, kind: FileKind, schemas: Schema
     empty.diagnostics.push(yamlError({ start: encoding.offset, end: encoding.offset + 1 }, encoding.id, encoding.args));
     return empty;
   }
-  const deep = findDeepNesting(text, limits.maxNesting);
-  if (deep !== undefined) {
-    empty.diagnostics.push(yamlError({ start: deep, end: deep + 1 }, 'yaml.tooDeep', [String(limits.maxNesting)]));
-    return empty;
+  // The fast route reads the block subset strategy files are written in; it nests no deeper than the limit, so the nesting check is only needed for the full route.
+  const block = route === 'full' || encoding ? undefined : readBlockDocument(text, limits.maxNesting);
+  let list: Document[];
+  if (block) {
+    list = [block];
+  } else {
+    const deep = findDeepNesting(text, limits.maxNesting);
+    if (deep !== undefined) {
+      empty.diagnostics.push(yamlError({ start: deep, end: deep + 1 }, 'yaml.tooDeep', [String(limits.maxNesting)]));
+      return empty;
+    }
+    const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    list = Array.isArray(docs) ? docs : [];
   }
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-  const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (!doc || doc.contents === null) {
     empty.diagnostics.push({ code: 'schema', severity: 'error', span: { start: 0, end: 0 }, message: { id: 'file.empty', args: [kind] } });
     return withExtraDocuments(empty, text, list, doc);
   }
-  const resolver = new AliasResolver(doc, limits.maxAliasResolutions, limits.maxNesting);
+  // A document of the block subset has no alias: the resolver need not walk it to find them.
+  const resolver = new AliasResolver(doc, limits.maxAliasResolutions, limits.maxNesting, block === undefined);
   const parsed = kind === 'strategy' ? new StrategyReader(uri, text, doc, resolver).read() : readCatalog(uri, text, doc, resolver);
   // The library places errors at the end of the file one character past it: spans stay inside the text.
   const clamp = (n: number): number => Math.min(Math.max(n, 0), text.length);

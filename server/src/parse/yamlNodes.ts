@@ -32,20 +32,23 @@ export class AliasResolver {
   /**
    * @param budget how many nodes expanding the aliases may add to the document (an alias of a scalar adds none)
    * @param maxDepth how deep collections may nest once aliases are expanded
+   * @param scan false for a document known to have no alias (the fast route's): nothing is walked
    */
-  constructor(doc: Document, budget: number, maxDepth = 500) {
+  constructor(doc: Document, budget: number, maxDepth = 500, scan = true) {
     const anchors = new Map<string, Node>();
     let hasAlias = false;
-    visit(doc, {
-      Node: (_key, node) => {
-        if (isAlias(node)) {
-          hasAlias = true;
-          this.targets.set(node, anchors.get(node.source));
-        } else if (node.anchor) {
-          anchors.set(node.anchor, node);
-        }
-      },
-    });
+    if (scan) {
+      visit(doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) {
+            hasAlias = true;
+            this.targets.set(node, anchors.get(node.source));
+          } else if (node.anchor) {
+            anchors.set(node.anchor, node);
+          }
+        },
+      });
+    }
     this.hasAliases = hasAlias;
     if (hasAlias) {
       const problem = measureExpansion(doc.contents, this.targets, budget, maxDepth);

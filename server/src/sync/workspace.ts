@@ -10,11 +10,17 @@
  * `close`, `filesChanged`, `configure`).
  */
 
+import { ParsedFile } from '../model/types';
+
 /** What reading a file gave: its text, or why it could not be read. */
 export type FileRead = { text: string; error?: undefined } | { text?: undefined; error: string };
 
-/** A file the scan read, or could not read. */
-export type LoadedFile = { uri: string } & FileRead;
+/**
+ * A file the scan read, or could not read; `parsed` is its parse when the
+ * loader already has it (from the persistent cache or a parse worker), made
+ * with the service's schemas and current limits.
+ */
+export type LoadedFile = { uri: string; parsed?: ParsedFile } & FileRead;
 
 export interface Workspace {
   /**

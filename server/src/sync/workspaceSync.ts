@@ -35,6 +35,7 @@
 import { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_CATALOG_URI, LanguageService } from '../languageService';
+import { ParsedFile } from '../model/types';
 import { Settings } from '../settings';
 import { BatchLoader, LoadedFile, readingLoader, Workspace } from './workspace';
 
@@ -329,10 +330,10 @@ export class WorkspaceSync {
     }
   }
 
-  /** Runs a whole scan at once, reading each file through the workspace (the CLI). */
-  scanNow(): void {
+  /** Runs a whole scan at once, reading each file through the workspace or `load` (the CLI). */
+  scanNow(load?: (uris: readonly string[]) => LoadedFile[]): void {
     const run = this.beginScan();
-    const read = readingLoader(this.workspace);
+    const read = load ?? readingLoader(this.workspace);
     for (let batch = run.batch; batch; batch = run.batch) {
       run.apply(read(batch) as LoadedFile[]);
     }
@@ -347,7 +348,7 @@ export class WorkspaceSync {
       this.output.unreadable?.(file.uri, file.error);
       this.drop(file.uri);
     } else {
-      this.index(file.uri, file.text);
+      this.index(file.uri, file.text, file.parsed);
     }
   }
 
@@ -457,8 +458,8 @@ export class WorkspaceSync {
     }
   }
 
-  private index(uri: string, text: string): void {
-    this.addToPublish(this.service.update(uri, text));
+  private index(uri: string, text: string, parsed?: ParsedFile): void {
+    this.addToPublish(this.service.update(uri, text, parsed));
   }
 
   private drop(uri: string): void {

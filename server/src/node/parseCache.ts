@@ -1,0 +1,156 @@
+/**
+ * A persistent cache of parsed files, so that a start with nothing changed
+ * reads results instead of parsing 100 MB of YAML again.
+ *
+ * One entry per file, in `<dir>/<engine>/<hash of the URI>.bin`: a header
+ * (magic, engine, the SHA-1 of the file's text, the SHA-1 and length of the
+ * payload) and the `ParsedFile` in V8's serialization format, which keeps
+ * maps and shared objects as they were, so that a key the format adds needs
+ * no change here. An entry is used only when everything in its header
+ * matches: a file that changed while the editor was closed has another text
+ * hash and is parsed again; a corrupt or truncated entry fails its payload
+ * hash; an entry of another engine version lies in another folder, and those
+ * folders are removed. Nothing read from the cache is trusted before these
+ * checks, and no failure — unreadable, unwritable, full disk — is more than a
+ * miss: the files are parsed as without a cache.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import { ParsedFile } from '../model/types';
+
+const MAGIC = 'strategy-codes parse cache 1\n';
+
+/** The SHA-1 of a text, hex: the key a cache entry is checked against. */
+export function textHash(text: string): string {
+  return crypto.createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * The engine's identity for the cache: the parser's code (the file this
+ * module was bundled into, which holds the whole engine), the package
+ * version, the schemas and the parse limits. Any change gives another folder.
+ */
+export function engineId(parts: readonly string[]): string {
+  const h = crypto.createHash('sha1');
+  // In the bundle this file holds the whole engine; compiled module by module, the parser's modules lie in ../parse.
+  const parseDir = path.join(__dirname, '..', 'parse');
+  const files = [__filename, ...(fs.existsSync(parseDir) ? fs.readdirSync(parseDir).filter((f) => f.endsWith('.js')).map((f) => path.join(parseDir, f)) : [])];
+  for (const file of files) {
+    try {
+      h.update(fs.readFileSync(file));
+    } catch {
+      // A file that cannot be read leaves the engine known by the others.
+    }
+  }
+  for (const p of parts) {
+    h.update('\0' + p);
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** What the cache did, for the log and the benchmark. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but refused (corrupt, truncated, for another text or engine). */
+  refused: number;
+  written: number;
+  /** Why the cache could not be written, when it could not. */
+  unwritable?: string;
+}
+
+/** The persistent cache of one engine version in one folder. */
+export class ParseCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, refused: 0, written: 0 };
+  private readonly folder: string;
+
+  /**
+   * Opens (and creates) the cache for `engine` under `dir`, removing the
+   * folders of other engine versions. Never throws: a folder that cannot be
+   * created makes a cache that misses and does not write.
+   */
+  constructor(dir: string, private readonly engine: string) {
+    this.folder = path.join(dir, engine);
+    try {
+      fs.mkdirSync(this.folder, { recursive: true });
+      for (const other of fs.readdirSync(dir)) {
+        if (other !== engine && /^[0-9a-f]{16}$/.test(other)) {
+          fs.rmSync(path.join(dir, other), { recursive: true, force: true });
+        }
+      }
+    } catch (e) {
+      this.stats.unwritable = describe(e);
+    }
+  }
+
+  private entryPath(uri: string): string {
+    return path.join(this.folder, crypto.createHash('sha1').update(uri).digest('hex') + '.bin');
+  }
+
+  /** The cached parse of `uri` when its text had hash `hash`, or undefined. */
+  get(uri: string, hash: string): ParsedFile | undefined {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(this.entryPath(uri));
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    const parsed = this.decode(data, uri, hash);
+    if (parsed) {
+      this.stats.hits++;
+    } else {
+      this.stats.refused++;
+    }
+    return parsed;
+  }
+
+  private decode(data: Buffer, uri: string, hash: string): ParsedFile | undefined {
+    const headerEnd = data.indexOf(0x0a, MAGIC.length);
+    if (headerEnd < 0 || data.toString('utf8', 0, MAGIC.length) !== MAGIC) {
+      return undefined;
+    }
+    const [engine, text, payloadHash, length] = data.toString('utf8', MAGIC.length, headerEnd).split(' ');
+    const payload = data.subarray(headerEnd + 1);
+    if (engine !== this.engine || text !== hash || Number(length) !== payload.length || crypto.createHash('sha1').update(payload).digest('hex') !== payloadHash) {
+      return undefined;
+    }
+    try {
+      const value = v8.deserialize(payload) as Partial<ParsedFile> | null;
+      // The payload hash matched: a wrong shape here means a bug, not damage — still a miss, never a crash.
+      return value !== null && typeof value === 'object' && value.uri === uri && (value.kind === 'strategy' || value.kind === 'catalog') ? (value as ParsedFile) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores the parse of `uri` whose text had hash `hash`; written whole or not at all. */
+  set(uri: string, hash: string, parsed: ParsedFile): void {
+    if (this.stats.unwritable !== undefined || (parsed.kind !== 'strategy' && parsed.kind !== 'catalog')) {
+      return;
+    }
+    const target = this.entryPath(uri);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      const payload = v8.serialize(parsed);
+      const header = `${MAGIC}${this.engine} ${hash} ${crypto.createHash('sha1').update(payload).digest('hex')} ${payload.length}\n`;
+      fs.writeFileSync(tmp, Buffer.concat([Buffer.from(header), payload]));
+      // A rename replaces the entry at once: a reader sees the old entry or the new one, never half of one.
+      fs.renameSync(tmp, target);
+      this.stats.written++;
+    } catch (e) {
+      this.stats.unwritable = describe(e);
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // Nothing was written, or it cannot be removed either: the next start ignores a stray .tmp file.
+      }
+    }
+  }
+}
+
+function describe(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+}

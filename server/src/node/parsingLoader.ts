@@ -1,0 +1,93 @@
+/**
+ * The scan's batch loader for a large workspace: reads a batch of files,
+ * takes the parses the persistent cache holds for them, parses the rest (on
+ * worker threads when there is a pool, else here) and stores the new parses
+ * in the cache. The sync module indexes each file with the parse it is given
+ * (`LoadedFile.parsed`), so nothing is parsed twice.
+ */
+import { ParsedFile } from '../model/types';
+import { DEFAULT_LIMITS, FileKind, parseFile, ParseLimits } from '../parse/parseFile';
+import { compileSchemas, SchemaSources } from '../parse/schemaCheck';
+import { LoadedFile, Workspace } from '../sync/workspace';
+import { ParseCache, textHash } from './parseCache';
+import { ParsePool } from './parsePool';
+
+export interface ParsingLoaderOptions {
+  workspace: Workspace;
+  schemas: SchemaSources;
+  /** The kind of a file, as the service sees it; Markdown and others are read only. */
+  kindOf(uri: string): FileKind | 'markdown' | undefined;
+  /** The limits the service parses with now (they follow a setting). */
+  limits?(): ParseLimits;
+  cache?: ParseCache;
+  pool?: ParsePool;
+}
+
+interface Read {
+  file: LoadedFile;
+  kind?: FileKind;
+  key?: string;
+}
+
+/** The cache key of a text: its hash and the one limit that changes what a parse gives. */
+function cacheKey(text: string, limits: ParseLimits): string {
+  return `${textHash(text)}-${limits.maxFileLength}`;
+}
+
+function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: ParseLimits): Read[] {
+  return uris.map((uri) => {
+    const read = o.workspace.readFile(uri);
+    const kind = o.kindOf(uri);
+    if (read.text === undefined || (kind !== 'strategy' && kind !== 'catalog')) {
+      return { file: { uri, ...read } };
+    }
+    const key = o.cache ? cacheKey(read.text, limits) : undefined;
+    const parsed = key !== undefined ? o.cache?.get(uri, key) : undefined;
+    return { file: { uri, text: read.text, parsed }, kind, key };
+  });
+}
+
+function store(reads: Read[], o: ParsingLoaderOptions, fresh: Set<Read>): LoadedFile[] {
+  for (const r of fresh) {
+    if (r.key !== undefined && r.file.parsed) {
+      o.cache?.set(r.file.uri, r.key, r.file.parsed);
+    }
+  }
+  return reads.map((r) => r.file);
+}
+
+/** A loader that parses on the calling thread: for `scanNow` (the checker without workers). */
+export function parsingLoaderSync(o: ParsingLoaderOptions): (uris: readonly string[]) => LoadedFile[] {
+  return (uris) => {
+    const limits = o.limits?.() ?? DEFAULT_LIMITS;
+    const reads = readBatch(uris, o, limits);
+    const validators = compileSchemas(o.schemas);
+    const fresh = new Set<Read>();
+    for (const r of reads) {
+      if (r.kind && r.file.text !== undefined && !r.file.parsed) {
+        r.file.parsed = parseFile(r.file.uri, r.file.text, r.kind, validators, limits);
+        fresh.add(r);
+      }
+    }
+    return store(reads, o, fresh);
+  };
+}
+
+/** A loader that parses on the pool's worker threads (or here, without a pool). */
+export function parsingLoader(o: ParsingLoaderOptions): (uris: readonly string[]) => Promise<LoadedFile[]> {
+  const sync = parsingLoaderSync(o);
+  return async (uris) => {
+    if (!o.pool) {
+      return sync(uris);
+    }
+    const limits = o.limits?.() ?? DEFAULT_LIMITS;
+    const reads = readBatch(uris, o, limits);
+    const waiting = reads.filter((r): r is Read & { kind: FileKind; file: { text: string } } => r.kind !== undefined && r.file.text !== undefined && !r.file.parsed);
+    const parsed: ParsedFile[] = await o.pool.parse(
+      waiting.map((r) => ({ uri: r.file.uri, text: r.file.text, kind: r.kind })),
+      limits,
+    );
+    waiting.forEach((r, i) => (r.file.parsed = parsed[i]));
+    return store(reads, o, new Set(waiting));
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The persistent parse cache: a round trip gives the parse back, and every
+ * way a cache can be bad — corrupt, truncated, for another text, of another
+ * engine version, not a cache at all, unwritable — is a miss, never a wrong
+ * result or a crash; the next write rebuilds the entry.
+ */
+import * as assert from 'assert';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as v8 from 'v8';
+import { ParseCache, textHash } from '../../../server/src/node/parseCache';
+import { parseFile } from '../../../server/src/parse/parseFile';
+import { compileSchemas } from '../../../server/src/parse/schemaCheck';
+import { ParsedFile } from '../../../server/src/model/types';
+import { generateNationalStrategy, NATIONAL } from '../../support/generate';
+import { schemas } from '../fixture';
+
+const URI = 'file:///ws/doc-1.strategy.yaml';
+
+describe('persistent parse cache', () => {
+  let dir: string;
+  let text: string;
+  let parsed: ParsedFile;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-cache-test-'));
+    text = generateNationalStrategy(1, { ...NATIONAL, measures: 8 }).text;
+    parsed = parseFile(URI, text, 'strategy', compileSchemas(schemas()));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** The one entry file the cache wrote. */
+  function entryFile(engine = 'e1e1e1e1e1e1e1e1'): string {
+    const files = fs.readdirSync(path.join(dir, engine)).filter((f) => f.endsWith('.bin'));
+    assert.strictEqual(files.length, 1, 'one entry written');
+    return path.join(dir, engine, files[0]);
+  }
+
+  /** Writes the entry, damages it with `damage`, and checks a fresh cache refuses it and rebuilds it. */
+  function expectRefusedAndRebuilt(damage: (file: string) => void): void {
+    new ParseCache(dir, 'e1e1e1e1e1e1e1e1').set(URI, textHash(text), parsed);
+    damage(entryFile());
+    const cache = new ParseCache(dir, 'e1e1e1e1e1e1e1e1');
+    assert.strictEqual(cache.get(URI, textHash(text)), undefined);
+    assert.strictEqual(cache.stats.refused, 1);
+    cache.set(URI, textHash(text), parsed);
+    assert.deepStrictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').get(URI, textHash(text)), parsed);
+  }
+
+  it('gives back the parse it stored, maps and shared objects included', () => {
+    new ParseCache(dir, 'e1e1e1e1e1e1e1e1').set(URI, textHash(text), parsed);
+    const cache = new ParseCache(dir, 'e1e1e1e1e1e1e1e1');
+    const back = cache.get(URI, textHash(text));
+    assert.deepStrictEqual(back, parsed);
+    assert.ok(back?.kind === 'strategy' && back.codes instanceof Map);
+    assert.deepStrictEqual(cache.stats, { hits: 1, misses: 0, refused: 0, written: 0 });
+  });
+
+  it('misses for a file whose text changed, and for a file never stored', () => {
+    const cache = new ParseCache(dir, 'e1e1e1e1e1e1e1e1');
+    cache.set(URI, textHash(text), parsed);
+    assert.strictEqual(cache.get(URI, textHash(text + '# změna\n')), undefined);
+    assert.strictEqual(cache.get('file:///ws/other.strategy.yaml', textHash(text)), undefined);
+  });
+
+  it('refuses a corrupt entry', () => {
+    expectRefusedAndRebuilt((file) => {
+      const data = fs.readFileSync(file);
+      data[data.length - 40] ^= 0xff;
+      fs.writeFileSync(file, data);
+    });
+  });
+
+  it('refuses a truncated entry', () => {
+    expectRefusedAndRebuilt((file) => {
+      const data = fs.readFileSync(file);
+      fs.writeFileSync(file, data.subarray(0, Math.floor(data.length / 2)));
+    });
+  });
+
+  it('refuses an empty entry and one that is not a cache entry at all', () => {
+    expectRefusedAndRebuilt((file) => fs.writeFileSync(file, ''));
+    expectRefusedAndRebuilt((file) => fs.writeFileSync(file, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))));
+  });
+
+  it('refuses an entry whose checked payload is not a parsed file of that URI', () => {
+    expectRefusedAndRebuilt((file) => {
+      const data = fs.readFileSync(file);
+      const headerEnd = data.indexOf(0x0a, data.indexOf(0x0a) + 1);
+      const [engine, hash] = data.subarray(data.indexOf(0x0a) + 1, headerEnd).toString().split(' ');
+      const payload = v8.serialize({ ...parsed, uri: 'file:///ws/elsewhere.strategy.yaml' });
+      const sha = crypto.createHash('sha1').update(payload).digest('hex');
+      fs.writeFileSync(file, Buffer.concat([data.subarray(0, data.indexOf(0x0a) + 1), Buffer.from(`${engine} ${hash} ${sha} ${payload.length}\n`), payload]));
+    });
+  });
+
+  it('ignores and removes the cache of another engine version', () => {
+    new ParseCache(dir, 'e1e1e1e1e1e1e1e1').set(URI, textHash(text), parsed);
+    const other = new ParseCache(dir, 'e2e2e2e2e2e2e2e2');
+    assert.strictEqual(other.get(URI, textHash(text)), undefined);
+    assert.ok(!fs.existsSync(path.join(dir, 'e1e1e1e1e1e1e1e1')), 'the old version is removed');
+    // An entry of another version copied into this version's folder is refused by its header.
+    const old = new ParseCache(path.join(dir, 'elsewhere'), 'e1e1e1e1e1e1e1e1');
+    old.set(URI, textHash(text), parsed);
+    const file = fs.readdirSync(path.join(dir, 'elsewhere', 'e1e1e1e1e1e1e1e1'))[0];
+    fs.copyFileSync(path.join(dir, 'elsewhere', 'e1e1e1e1e1e1e1e1', file), path.join(dir, 'e2e2e2e2e2e2e2e2', file));
+    const again = new ParseCache(dir, 'e2e2e2e2e2e2e2e2');
+    assert.strictEqual(again.get(URI, textHash(text)), undefined);
+    assert.strictEqual(again.stats.refused, 1);
+  });
+
+  it('works as no cache when the folder cannot be written', () => {
+    const blocker = path.join(dir, 'a-file');
+    fs.writeFileSync(blocker, 'not a folder');
+    const cache = new ParseCache(path.join(blocker, 'cache'), 'e1e1e1e1e1e1e1e1');
+    cache.set(URI, textHash(text), parsed);
+    assert.strictEqual(cache.get(URI, textHash(text)), undefined);
+    assert.strictEqual(cache.stats.written, 0);
+    assert.ok(cache.stats.unwritable, 'the reason is kept for the log');
+  });
+});
