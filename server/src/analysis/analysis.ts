@@ -157,6 +157,8 @@ export interface DocumentAnalysis {
   /** The document's own `levels`, when it has them. */
   levels?: string[];
   goalsFrom?: string;
+  /** The strategy this document carries out (`implements`, spec 6.3), when it is an implementation plan. */
+  implements?: string;
   /** The declared actors. */
   actors: { id: string; name: string }[];
   /** Whether some `goalsFrom` names this document (its leaf items are then goals). */
@@ -218,6 +220,7 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
     id: doc.id ?? '',
     title: doc.title,
     goalsFrom,
+    ...(doc.implements !== undefined ? { implements: doc.implements.code } : {}),
     actors: doc.actors.map((a) => ({ id: a.id, name: a.name })),
     isPlan: isGoalPlan(ctx.index, doc),
     measureDepth: depth,

@@ -85,6 +85,9 @@ export function documentRows(doc: DocumentAnalysis): string[][] {
   if (doc.goalsFrom !== undefined) {
     rows.push(['goalsFrom', doc.goalsFrom]);
   }
+  if (doc.implements !== undefined) {
+    rows.push(['implements', doc.implements]);
+  }
   return rows;
 }
 
