@@ -2,7 +2,6 @@
  * `strategy-check`: the language server's engine as a command-line checker
  * for CI. Same parser, same index, same diagnostics and ranges as the editor.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { parseArgs } from 'util';
@@ -10,6 +9,7 @@ import { LanguageService } from './languageService';
 import { CodeDiagnostic, DiagnosticCode, OFF_BY_DEFAULT } from './model/types';
 import { DEFAULT_SETTINGS } from './settings';
 import { pathToUri, uriToPath } from './node/fileSystem';
+import { describeProblem, resolveTargets, Target, targetFiles } from './node/loadWorkspace';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
 import { ParsePool, workersFor } from './node/parsePool';
@@ -136,7 +136,7 @@ interface Check {
   service: LanguageService;
   sync: WorkspaceSync;
   loader: ParsingLoaderOptions;
-  targets: { abs: string; dir: boolean }[];
+  targets: Target[];
   unreadable(): number;
 }
 
@@ -179,20 +179,12 @@ function prepare(argv: string[], cwd: string, io: Output): Check | number {
     io.out(USAGE + '\n');
     return 0;
   }
-  const targets: { abs: string; dir: boolean }[] = [];
-  for (const p of opts.paths) {
-    const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch (e) {
-      io.err(`strategy-check: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-      return 2;
-    }
-    targets.push({ abs, dir: st.isDirectory() });
+  const resolved = resolveTargets(opts.paths, cwd);
+  if (resolved.fatal) {
+    io.err(`strategy-check: ${describeProblem(resolved.fatal)}\n`);
+    return 2;
   }
-  // Each folder is a workspace root; a file named on its own is checked with the files of its folder.
-  const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
+  const { targets, roots } = resolved;
   const schemas = loadSchemas();
   const severity = Object.fromEntries(opts.enable.map((code) => [code, 'warning' as const]));
   const service = new LanguageService({ schemas, locale: opts.locale, roots: roots.map(pathToUri), settings: { ...DEFAULT_SETTINGS, severity } });
@@ -224,19 +216,12 @@ function report(check: Check, cwd: string, io: Output): number {
     io.err(`strategy-check: the cache ${opts.cache ?? ''} cannot be written (${loader.cache.stats.unwritable}); files are checked without it\n`);
   }
   const unreadable = check.unreadable();
-  const reported = new Set<string>();
-  for (const t of targets) {
-    if (!t.dir) {
-      const uri = pathToUri(t.abs);
-      if (!service.index.has(uri)) {
-        io.err(`strategy-check: ${path.relative(cwd, t.abs)} is not a strategy (*.strategy.yaml), catalog (*.descriptors.yaml) or Markdown file\n`);
-        return 2;
-      }
-      reported.add(uri);
-    }
+  const found = targetFiles(targets, service, cwd);
+  if (found.fatal) {
+    io.err(`strategy-check: ${describeProblem(found.fatal)}\n`);
+    return 2;
   }
-  const inTarget = (uri: string): boolean =>
-    reported.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/'));
+  const { inTarget } = found;
   const located: Located[] = [];
   let files = 0;
   let items = 0;

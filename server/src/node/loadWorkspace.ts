@@ -33,6 +33,48 @@ export interface LoadProblem {
   code?: string;
 }
 
+/** A path a tool was given: absolute, and whether it is a folder. */
+export interface Target {
+  abs: string;
+  dir: boolean;
+}
+
+/**
+ * The given paths as targets, and the workspace roots they make: each folder
+ * is a root, and a file named on its own is checked with the files of its
+ * folder. A path that does not exist or cannot be read is `fatal`.
+ */
+export function resolveTargets(paths: readonly string[], cwd: string): { targets: Target[]; roots: string[]; fatal?: undefined } | { fatal: LoadProblem } {
+  const targets: Target[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    try {
+      targets.push({ abs, dir: fs.statSync(abs).isDirectory() });
+    } catch (e) {
+      return { fatal: { path: p, kind: 'cannot read', code: (e as NodeJS.ErrnoException).code ?? String(e) } };
+    }
+  }
+  return { targets, roots: [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))] };
+}
+
+/**
+ * Once the workspace is indexed: the files named on their own, and whether a
+ * URI lies in one of the targets. A named file of no known kind is `fatal`.
+ */
+export function targetFiles(targets: readonly Target[], service: LanguageService, cwd: string): { files: Set<string>; inTarget: (uri: string) => boolean; fatal?: undefined } | { fatal: LoadProblem } {
+  const files = new Set<string>();
+  for (const t of targets) {
+    if (!t.dir) {
+      const uri = pathToUri(t.abs);
+      if (!service.index.has(uri)) {
+        return { fatal: { path: path.relative(cwd, t.abs), kind: 'not a workspace file' } };
+      }
+      files.add(uri);
+    }
+  }
+  return { files, inTarget: (uri) => files.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/')) };
+}
+
 /**
  * Loads the workspace below `paths` (relative to `cwd`). A path that does not
  * exist, or a file named on its own that is not a workspace file, stops the
@@ -44,16 +86,11 @@ export function loadWorkspace(
   cwd: string,
   options: { locale: string; settings: Settings },
 ): { workspace: LoadedWorkspace; unreadable: LoadProblem[]; fatal?: undefined } | { fatal: LoadProblem } {
-  const targets: { abs: string; dir: boolean }[] = [];
-  for (const p of paths) {
-    const abs = path.resolve(cwd, p);
-    try {
-      targets.push({ abs, dir: fs.statSync(abs).isDirectory() });
-    } catch (e) {
-      return { fatal: { path: p, kind: 'cannot read', code: (e as NodeJS.ErrnoException).code ?? String(e) } };
-    }
+  const resolved = resolveTargets(paths, cwd);
+  if (resolved.fatal) {
+    return { fatal: resolved.fatal };
   }
-  const roots = [...new Set(targets.map((t) => (t.dir ? t.abs : path.dirname(t.abs))))];
+  const { targets, roots } = resolved;
   const service = new LanguageService({ schemas: loadSchemas(), locale: options.locale, roots: roots.map(pathToUri), settings: options.settings });
   const unreadable: LoadProblem[] = [];
   // The same scan as the language server's: the sync module lists and reads the files.
@@ -66,17 +103,11 @@ export function loadWorkspace(
     },
   });
   sync.scanNow();
-  const files = new Set<string>();
-  for (const t of targets) {
-    if (!t.dir) {
-      const uri = pathToUri(t.abs);
-      if (!service.index.has(uri)) {
-        return { fatal: { path: path.relative(cwd, t.abs), kind: 'not a workspace file' } };
-      }
-      files.add(uri);
-    }
+  const found = targetFiles(targets, service, cwd);
+  if (found.fatal) {
+    return { fatal: found.fatal };
   }
-  const inTarget = (uri: string): boolean => files.has(uri) || targets.some((t) => t.dir && uri.startsWith(pathToUri(t.abs) + '/'));
+  const { files, inTarget } = found;
   return { workspace: { service, files, inTarget }, unreadable };
 }
 
