@@ -423,10 +423,38 @@ class TextReader {
     }
     const plan = new TreeBuilder();
     for (const [code, { title, at }] of this.planGoals) {
+      // A list of goals names the leaves (`A1.1 Efektivní úřad`); the pillar `A` and the goal `A1` above them are
+      // added with their code as title, marked, so that the plan nests as the city's plan does instead of
+      // standing as one flat list whose restarting numbers would read as numbering gaps.
+      for (const ancestor of ancestorsOf(code)) {
+        if (!plan.codes.has(ancestor) && !this.planGoals.has(ancestor)) {
+          const parent = newItem(ancestor, ancestor, at);
+          parent.note = 'Zdroj uvádí jen podřízené cíle: kód je zároveň názvem.';
+          this.report('marked', at, 'import.marked.noTitle', ancestor);
+          plan.add(parent);
+        }
+      }
       plan.add(newItem(code, title, at));
     }
     return { strategy: this.options.planId, title: `Cíle, na které odkazuje ${this.doc.title}`, documents: [], actors: [], items: plan.items };
   }
+}
+
+/**
+ * The codes above a goal's code, outermost first: `A1.1` → `A`, `A1`; `C2.2.1` → `C`, `C2`, `C2.2`; a
+ * letters+digits segment sits under its letters (spec §2.1), a number has nothing above it.
+ */
+function ancestorsOf(code: string): string[] {
+  const segments = code.split('.');
+  const out: string[] = [];
+  const lettersDigits = /^([A-Z]+)\d+$/.exec(segments[0]);
+  if (lettersDigits) {
+    out.push(lettersDigits[1]);
+  }
+  for (let k = 1; k < segments.length; k++) {
+    out.push(segments.slice(0, k).join('.'));
+  }
+  return out;
 }
 
 /** Joins a wrapped line to the text before it, mending a word hyphenated at the line's end (`nové-` + `mu` → `nového`). */

@@ -168,18 +168,20 @@ describe('import: seed 000 (OCR, damaged diacritics)', () => {
     assert.deepStrictEqual((items[0].goals as unknown[]).map(String), goals);
     assert.deepStrictEqual(out.files.map((f) => f.name), ['out.strategy.yaml', 'out-cile.strategy.yaml']);
     const plan = flatItems(out.files[1].text);
-    assert.deepStrictEqual(plan.map((i) => i.id), goals);
-    assert.strictEqual(plan[0].title, 'Efektivni urad');
+    // The listed goals, with the pillars and goals above them that the list implies (titled with their code, marked).
+    assert.deepStrictEqual(plan.filter((i) => i.title !== i.id).map((i) => i.id), goals);
+    assert.deepStrictEqual(plan.filter((i) => i.title === i.id).map((i) => i.id), ['A', 'A1', 'A2', 'B', 'B1', 'B2', 'C', 'C1', 'C2', '3', 'C3']);
+    assert.strictEqual(plan.find((i) => i.id === 'A1.1')?.title, 'Efektivni urad');
     assert.strictEqual((parse(out.files[0].text) as Record<string, unknown>).goalsFrom, 'kv-integrace-cile');
   });
   it('reports the lower-case lists that are not items, with their lines', () => {
     const left = out.result.findings.filter((f) => f.id === 'import.leftOut.notAnItem');
     assert.ok(left.some((f) => f.at.line === 47 && f.args[0] === 'predchazeni negativnim vliviim spojenym se segregaci'));
   });
-  it('checks clean, goals resolved in the plan; the plan\'s order is the OCR\'s (`3.1` lost its `C`)', () => {
+  it('checks clean, goals resolved in the plan; the plan\'s only warnings are the goals its list lacks (`B2.1`, and `C3.1`, whose `C` the OCR lost)', () => {
     const diagnostics = checkFiles(out.files);
     assert.deepStrictEqual(diagnostics.filter((d) => d.file === 'out.strategy.yaml'), []);
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['numbering-gap']);
+    assert.deepStrictEqual(diagnostics.map((d) => `${d.code} ${d.message}`), ['numbering-gap Numbering gap: `B2.1` is missing before `B2.2`.', 'numbering-gap Numbering gap: `C3.1` is missing before `C3.2`.']);
   });
 });
 
