@@ -31,7 +31,9 @@ export function lspOutput(connection: Connection, capabilities: ClientCapabiliti
       if (!indexing && inlayHintRefresh) {
         void connection.languages.inlayHint.refresh();
       }
-      const sum = s.service.summary();
+      // While indexing the status shows the count of files, not problems: diagnostics computed against a half-built
+      // index would be thrown away as names keep appearing, and computing them after every batch makes a large scan quadratic.
+      const sum = s.service.summary({ diagnostics: !indexing });
       void connection.sendNotification(StatusNotification.type, { indexing, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings });
       if (indexing && !progress && !progressStarting) {
         progressStarting = true;
@@ -59,7 +61,7 @@ export function lspOutput(connection: Connection, capabilities: ClientCapabiliti
         return;
       }
       progress?.report(total > 0 ? Math.round((done / total) * 100) : 100, s.service.messages.text('progress.count', s.service.messages.number(done), s.service.messages.number(total)));
-      const sum = s.service.summary();
+      const sum = s.service.summary({ diagnostics: false });
       void connection.sendNotification(StatusNotification.type, { indexing: true, strategies: sum.strategies, catalogs: sum.catalogs, codes: sum.codes, errors: sum.errors, warnings: sum.warnings, done, total });
     },
   };
