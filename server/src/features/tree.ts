@@ -252,13 +252,24 @@ function itemNode(uri: string, path: number[], siblings: readonly TreeItemData[]
   return { kind: 'item', uri, path, item: { ...item, children: [] }, occurrence, subtreeErrors: problems.errors, subtreeWarnings: problems.warnings, hasChildren: item.children.length > 0 };
 }
 
+/** The whole tree, built once per index generation and settings: a refresh asks for the top level, then for every expanded node. */
+function currentTree(ctx: FeatureContext): readonly TreeDocumentData[] {
+  const cached = ctx.caches.tree;
+  if (cached && cached.generation === ctx.index.generation && cached.settings === ctx.settings) {
+    return cached.docs;
+  }
+  const docs = treeData(ctx);
+  ctx.caches.tree = { generation: ctx.index.generation, settings: ctx.settings, docs };
+  return docs;
+}
+
 /**
  * One level of the Strategies view (`StrategyTreeLevelRequest`): without a parent the top-level
  * documents, with one the children of that document (its items, then its plans) or of that item.
  * With a filter the level is one of the filtered tree, so positions in paths are positions there.
  */
 export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: TreeFilter): TreeLevelNode[] {
-  const docs = filterTree(treeData(ctx), filter);
+  const docs = filterTree(currentTree(ctx), filter);
   if (!parent) {
     return docs.map(documentNode);
   }
@@ -285,7 +296,7 @@ export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: Tre
  * (filtered) tree does not show it. A plan's chain starts at the strategy it is listed under.
  */
 export function treeAncestors(ctx: FeatureContext, uri: string, code: string, filter?: TreeFilter): TreeLevelNode[] | null {
-  const docs = filterTree(treeData(ctx), filter);
+  const docs = filterTree(currentTree(ctx), filter);
   const owners = new Map<string, TreeDocumentData>();
   for (const d of allDocuments(docs)) {
     (d.plans ?? []).forEach((p) => owners.set(p.uri, d));

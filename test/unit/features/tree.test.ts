@@ -98,4 +98,14 @@ describe('Strategies view, one level at a time', () => {
     assert.strictEqual(fx.service.treeAncestors(uri, '1.2', { kind: 'descriptor', value: 'VIII.e' }), null, 'the filter hides it');
     assert.strictEqual(fx.service.treeAncestors(uri, 'X'), null);
   });
+
+  it('a changed or removed file is in the next level asked for', () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC2', 'ssd-ip +']);
+    fx.service.update(uri, fx.file('/s.strategy.yaml').text.replace('id: SC2', 'id: SC3'));
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC3', 'ssd-ip +']);
+    fx.service.remove(fx.file('/p.strategy.yaml').uri);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC3']);
+  });
 });
