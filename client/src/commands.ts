@@ -108,8 +108,7 @@ async function filterTree(tree: StrategyTreeProvider, given?: TreeFilter): Promi
   if (!choice) {
     return;
   }
-  await tree.refresh();
-  const values = collectFilterValues(tree.documents, choice.filter.kind);
+  const values = collectFilterValues(await tree.wholeTree(), choice.filter.kind);
   if (values.length === 0) {
     void vscode.window.showInformationMessage(choice.filter.none());
     return;

@@ -1,26 +1,23 @@
 /**
  * The "Strategies" tree view: strategy documents and catalogs of the workspace with their item
- * trees, as the server reports them through `StrategyTreeRequest`. It never reads YAML itself.
+ * trees, as the server reports them through `StrategyTreeLevelRequest`. It never reads YAML itself.
  *
- * The tree refreshes lazily: a server status or a change of diagnostics only marks the data stale
- * and tells VS Code, which asks for the children again only while the view is visible.
+ * The view asks for one level at a time: the documents first, the children of a node when it is
+ * expanded, because a national workspace holds hundreds of thousands of items. A server status or a
+ * change of diagnostics only tells VS Code, which asks again for the top level and for the nodes that
+ * are expanded, and only while the view is visible. The filter is applied by the server.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ItemAtPositionRequest, StrategyTreeRequest } from '../../server/src/protocol';
+import { ItemAtPositionRequest, StrategyTreeLevelRequest, StrategyTreeRequest, TreeAncestorsRequest, type TreeLevelNode } from '../../server/src/protocol';
 import { errorCount, itemCount, uncoveredGoalCount, warningCount, withoutGoalCount, withoutIndicatorCount, withoutResponsibleCount } from './counts';
 import {
-  allDocuments,
-  countItems,
   coverageParts,
   type CoverageCounts,
   type CoverageRule,
   documentLabel,
-  filterTree,
-  findItemPath,
   itemLabel,
   levelIcon,
-  subtreeCounts,
   type ProblemCounts,
   type TreeDocumentData,
   type TreeFilter,
@@ -35,10 +32,24 @@ export const TREE_VIEW_ID = 'strategyCodes.tree';
 /** The default file names of strategies and catalogs; other files are found in the tree's data. */
 const STRATEGY_FILE = /\.(strategy|descriptors)\.ya?ml$/;
 
-/** A node of the tree: a document, or an item of a document. `key` is unique and stable across refreshes. */
+/**
+ * A node of the tree: a document (its `items` and `plans` are not sent with it), or an item of a
+ * document (its `children` are not sent with it). `key` is unique and stable across refreshes.
+ */
 export type StrategyNode =
-  | { kind: 'document'; key: string; doc: TreeDocumentData; parent?: StrategyNode }
-  | { kind: 'item'; key: string; doc: TreeDocumentData; item: TreeItemData; parent: StrategyNode };
+  | { kind: 'document'; key: string; doc: TreeDocumentData; itemCount: number; hasChildren: boolean; parent?: StrategyNode }
+  | {
+      kind: 'item';
+      key: string;
+      doc: TreeDocumentData;
+      item: TreeItemData;
+      /** Where the item stands in its document, as the server asks for its children. */
+      path: number[];
+      /** The problems of the item and everything below it. */
+      problems: ProblemCounts;
+      hasChildren: boolean;
+      parent: StrategyNode;
+    };
 
 /** The problem counts as the description shows them (`2 errors, 1 warning`), empty without problems. */
 function problemText(counts: ProblemCounts): string {
@@ -110,14 +121,13 @@ export function filterDescription(filter: TreeFilter): string {
 
 /** The data provider of the tree; tests use it through the extension's exported API. */
 export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNode>, vscode.Disposable {
-  private all: TreeDocumentData[] = [];
-  private shown: TreeDocumentData[] = [];
   private filterValue: TreeFilter | undefined;
-  private stale = true;
-  private loading: Promise<void> | undefined;
+  /** The nodes by key, kept so that a node asked for again is the same object VS Code already holds. */
   private readonly nodes = new Map<string, StrategyNode>();
-  /** Plan URI → the document it is listed under. */
-  private readonly owners = new Map<string, TreeDocumentData>();
+  /** The last top level, shown again when the server cannot answer. */
+  private top: StrategyNode[] = [];
+  /** The URIs of the documents the tree has listed, at any level. */
+  private readonly listed = new Set<string>();
   private readonly changed = new vscode.EventEmitter<StrategyNode | undefined>();
   private readonly filterChanged = new vscode.EventEmitter<TreeFilter | undefined>();
 
@@ -127,103 +137,94 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
 
   constructor(private readonly client: LanguageClient) {}
 
-  /** Every document the server reported, unfiltered. */
-  get documents(): readonly TreeDocumentData[] {
-    return this.all;
+  /** The filter the tree shows, if any. */
+  get filter(): TreeFilter | undefined {
+    return this.filterValue;
+  }
+
+  /**
+   * Every document with its whole item tree, unfiltered, as the filter's value picker needs it.
+   * The view itself never asks for this: it is the one request that grows with the workspace.
+   */
+  async wholeTree(): Promise<TreeDocumentData[]> {
+    try {
+      return await this.client.sendRequest(StrategyTreeRequest.type, {});
+    } catch (error) {
+      this.client.error('Could not read the strategy tree', error, false);
+      return [];
+    }
   }
 
   /** Whether a document (by the URI string VS Code gives it) is in the tree, or may belong there. */
   shows(uri: string): boolean {
-    return STRATEGY_FILE.test(uri) || this.all.some((doc) => doc.uri === uri);
+    return STRATEGY_FILE.test(uri) || this.listed.has(uri);
   }
 
-  /** Marks the data stale; VS Code asks again when (and only if) the view is visible. */
+  /** Tells VS Code that the tree changed; it asks again when (and only if) the view is visible. */
   invalidate(): void {
-    this.stale = true;
     this.changed.fire(undefined);
   }
 
-  /** Fetches the tree from the server now and returns when the new data is in place. */
+  /** Asks the server for the top level now and returns when it is in place. */
   async refresh(): Promise<void> {
     this.invalidate();
-    await this.ensureFresh();
+    await this.getChildren();
   }
 
   setFilter(filter: TreeFilter | undefined): void {
     this.filterValue = filter;
-    this.rebuild();
     this.filterChanged.fire(filter);
     this.changed.fire(undefined);
   }
 
-  /** Fetches until the data is no longer stale; concurrent callers share one request. */
-  private async ensureFresh(): Promise<void> {
-    while (this.stale) {
-      this.loading ??= this.fetch().finally(() => (this.loading = undefined));
-      await this.loading;
-    }
-  }
-
-  private async fetch(): Promise<void> {
-    // Cleared before the request: a change that arrives while it runs marks the data stale again.
-    this.stale = false;
+  /** One level from the server, or `undefined` when it cannot answer (the client logs the cause). */
+  private async level(parent: StrategyTreeLevelRequest.Params['parent']): Promise<TreeLevelNode[] | undefined> {
+    const params: StrategyTreeLevelRequest.Params = { ...(parent ? { parent } : {}), ...(this.filterValue ? { filter: this.filterValue } : {}) };
     try {
-      this.all = await this.client.sendRequest(StrategyTreeRequest.type, {});
+      return await this.client.sendRequest(StrategyTreeLevelRequest.type, params);
     } catch (error) {
-      // The server is not running or failed: keep what the tree shows. The client logs the cause.
       this.client.error('Could not read the strategy tree', error, false);
-    }
-    this.rebuild();
-  }
-
-  private rebuild(): void {
-    this.shown = filterTree(this.all, this.filterValue);
-    this.nodes.clear();
-    this.owners.clear();
-    for (const doc of allDocuments(this.shown)) {
-      for (const plan of doc.plans ?? []) {
-        this.owners.set(plan.uri, doc);
-      }
+      return undefined;
     }
   }
 
-  /** The node for a key, created once per refresh so that VS Code sees the same element each time. */
-  private node(key: string, create: () => StrategyNode): StrategyNode {
-    let node = this.nodes.get(key);
-    if (!node) {
-      node = create();
-      this.nodes.set(key, node);
+  /** The node for a key with fresh data; an existing node is updated in place so that VS Code sees the same element each time. */
+  private node(fresh: StrategyNode): StrategyNode {
+    const known = this.nodes.get(fresh.key);
+    if (known && known.kind === fresh.kind) {
+      return Object.assign(known, fresh);
     }
-    return node;
+    this.nodes.set(fresh.key, fresh);
+    return fresh;
   }
 
-  /** A document's node; a plan's (spec 6.3) has the node of the strategy it is listed under as its parent. */
-  private documentNode(doc: TreeDocumentData): StrategyNode {
-    const owner = this.owners.get(doc.uri);
-    return this.node(doc.uri, () => ({ kind: 'document', key: doc.uri, doc, parent: owner ? this.documentNode(owner) : undefined }));
-  }
-
-  /** Child nodes of a parent; a repeated code (a `duplicate-id`) gets a numbered key of its own. */
-  private itemNodes(parent: StrategyNode, items: readonly TreeItemData[]): StrategyNode[] {
-    const seen = new Map<string, number>();
-    return items.map((item) => {
-      const n = (seen.get(item.code) ?? 0) + 1;
-      seen.set(item.code, n);
-      const key = `${parent.key}/${item.code}${n > 1 ? `#${n}` : ''}`;
-      return this.node(key, () => ({ kind: 'item', key, doc: parent.doc, item, parent }));
-    });
+  /** The node of one entry of a level below `parent` (none for the top level). */
+  private toNode(entry: TreeLevelNode, parent: StrategyNode | undefined): StrategyNode {
+    if (entry.kind === 'document') {
+      this.listed.add(entry.doc.uri);
+      return this.node({ kind: 'document', key: entry.doc.uri, doc: entry.doc, itemCount: entry.itemCount, hasChildren: entry.hasChildren, parent });
+    }
+    if (!parent) {
+      throw new Error(`An item of ${entry.uri} at the top of the tree`);
+    }
+    // A repeated code (a `duplicate-id`) gets a numbered key of its own.
+    const key = `${parent.key}/${entry.item.code}${entry.occurrence > 1 ? `#${entry.occurrence}` : ''}`;
+    const problems = { errors: entry.subtreeErrors, warnings: entry.subtreeWarnings };
+    return this.node({ kind: 'item', key, doc: parent.doc, item: entry.item, path: entry.path, problems, hasChildren: entry.hasChildren, parent });
   }
 
   async getChildren(element?: StrategyNode): Promise<StrategyNode[]> {
     if (!element) {
-      await this.ensureFresh();
-      return this.shown.map((doc) => this.documentNode(doc));
+      const level = await this.level(undefined);
+      if (level) {
+        this.top = level.map((entry) => this.toNode(entry, undefined));
+      }
+      return this.top;
     }
-    if (element.kind === 'document') {
-      // A strategy's plans follow its own items.
-      return [...this.itemNodes(element, element.doc.items), ...(element.doc.plans ?? []).map((plan) => this.documentNode(plan))];
-    }
-    return this.itemNodes(element, element.item.children);
+    // A strategy's plans follow its own items.
+    const parent = element.kind === 'document' ? { uri: element.doc.uri } : { uri: element.doc.uri, path: element.path };
+    const level = await this.level(parent);
+    return (level ?? []).map((entry) => this.toNode(entry, element));
   }
 
   getParent(element: StrategyNode): StrategyNode | undefined {
@@ -231,12 +232,13 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
   }
 
   getTreeItem(element: StrategyNode): vscode.TreeItem {
-    return element.kind === 'document' ? this.documentItem(element.doc) : this.itemItem(element.doc, element.item, element.key);
+    return element.kind === 'document' ? this.documentItem(element) : this.itemItem(element);
   }
 
-  private documentItem(doc: TreeDocumentData): vscode.TreeItem {
+  private documentItem(node: Extract<StrategyNode, { kind: 'document' }>): vscode.TreeItem {
+    const { doc } = node;
     const uri = vscode.Uri.parse(doc.uri);
-    const item = new vscode.TreeItem(documentLabel(doc), doc.items.length > 0 || (doc.plans ?? []).length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(documentLabel(doc), node.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const counts = { errors: doc.errors, warnings: doc.warnings };
     item.id = doc.uri;
     // The resource URI lets VS Code decorate the document with its problems, as in the Explorer.
@@ -245,17 +247,17 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     item.iconPath = new vscode.ThemeIcon(doc.kind === 'catalog' ? 'library' : doc.implements !== undefined ? 'checklist' : 'book', problemColor(counts));
     item.contextValue = doc.kind === 'catalog' ? 'strategyCatalog' : 'strategyDocument';
     const kind = doc.kind === 'catalog' ? l10n.t('Descriptor catalog') : doc.implements !== undefined ? l10n.t('Implementation plan of {0}', doc.implements) : l10n.t('Strategy');
-    item.tooltip = [`${kind}: ${documentLabel(doc)}`, doc.id, itemCount(countItems(doc.items)), problemText(counts), coverageText(doc.coverage)]
+    item.tooltip = [`${kind}: ${documentLabel(doc)}`, doc.id, itemCount(node.itemCount), problemText(counts), coverageText(doc.coverage)]
       .filter((s) => s)
       .join('\n');
     item.command = this.openCommand(doc.uri, doc.range);
     return item;
   }
 
-  private itemItem(doc: TreeDocumentData, data: TreeItemData, key: string): vscode.TreeItem {
-    const item = new vscode.TreeItem(itemLabel(data), data.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    const counts = subtreeCounts(data);
-    item.id = key;
+  private itemItem(node: Extract<StrategyNode, { kind: 'item' }>): vscode.TreeItem {
+    const { doc, item: data, problems: counts } = node;
+    const item = new vscode.TreeItem(itemLabel(data), node.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = node.key;
     // Priorities (top-level items) show the gaps of their measures, as the documents do.
     item.description = [data.level, data.removed ? l10n.t('removed') : '', problemText(counts), data.depth === 1 && !data.group ? coverageText(data.coverage) : ''].filter((s) => s).join(' · ');
     item.iconPath = new vscode.ThemeIcon(levelIcon(data.depth, doc.kind, data), problemColor(counts));
@@ -286,18 +288,16 @@ export class StrategyTreeProvider implements vscode.TreeDataProvider<StrategyNod
     return { command: 'vscode.open', title: l10n.t('Go to Definition'), arguments: [vscode.Uri.parse(uri), { selection, preserveFocus: true }] };
   }
 
-  /** The node of the item with a code in a document, if the (filtered) tree shows it. */
+  /** The node of the item with a code in a document, if the (filtered) tree shows it; the server names its ancestors. */
   async findNode(uri: string, code: string): Promise<StrategyNode | undefined> {
-    await this.ensureFresh();
-    const doc = allDocuments(this.shown).find((d) => d.uri === uri);
-    const path = findItemPath(this.shown, uri, code);
-    if (!doc || !path) {
-      return undefined;
-    }
-    let node = this.documentNode(doc);
-    for (const item of path) {
-      const siblings = this.itemNodes(node, node.kind === 'document' ? node.doc.items : node.item.children);
-      node = siblings.find((n) => n.kind === 'item' && n.item === item) ?? node;
+    const params: TreeAncestorsRequest.Params = { uri, code, ...(this.filterValue ? { filter: this.filterValue } : {}) };
+    const chain = await this.client.sendRequest(TreeAncestorsRequest.type, params).catch((error: unknown) => {
+      this.client.error('Could not find the item in the strategy tree', error, false);
+      return null;
+    });
+    let node: StrategyNode | undefined;
+    for (const entry of chain ?? []) {
+      node = this.toNode(entry, node);
     }
     return node;
   }

@@ -35,8 +35,8 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { searchCodes, treeData } from './features/tree';
-import { CodeEntry, TreeDocumentData } from './protocol';
+import { searchCodes, treeAncestors, treeData, treeLevel } from './features/tree';
+import { CodeEntry, TreeDocumentData, TreeFilter, TreeLevelNode, TreeParent } from './protocol';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 
 export interface LanguageServiceOptions {
@@ -373,6 +373,16 @@ export class LanguageService {
   /** The documents of the workspace with their item trees, for the tree view (`features/tree.ts`). */
   tree(): TreeDocumentData[] {
     return treeData(this.context);
+  }
+
+  /** One level of the tree view: the documents, or the children of a document or item (`features/tree.ts`). */
+  treeLevel(parent?: TreeParent, filter?: TreeFilter): TreeLevelNode[] {
+    return treeLevel(this.context, parent, filter);
+  }
+
+  /** The chain of tree nodes from a top-level document down to an item, for revealing it (`features/tree.ts`). */
+  treeAncestors(uri: string, code: string, filter?: TreeFilter): TreeLevelNode[] | null {
+    return treeAncestors(this.context, uri, code, filter);
   }
 
   /** Codes matching a query, for the "Go to Strategy Code…" picker (`features/tree.ts`). */

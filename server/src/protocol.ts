@@ -74,6 +74,80 @@ export namespace StrategyTreeRequest {
   export const type = new RequestType<Params, TreeDocumentData[], void>(method);
 }
 
+/** What the tree can be filtered by: a descriptor code, a goal link, an actor id, or a coverage rule that flags the item. */
+export type FilterKind = 'descriptor' | 'goal' | 'actor' | 'coverage';
+
+/** A filter of the Strategies view: the items that carry a value of a kind, with their ancestors and subtrees. */
+export interface TreeFilter {
+  kind: FilterKind;
+  value: string;
+}
+
+/** A node of the Strategies view whose children are asked for: a document, or an item or group in it. */
+export interface TreeParent {
+  uri: string;
+  /**
+   * The positions of the item or group among its siblings, from the document's first level down
+   * (`[0, 2]` is the third child of the first top-level item); absent for the document itself.
+   * Positions count the children the (filtered) tree shows, so they are only valid with the same filter.
+   */
+  path?: number[];
+}
+
+/** A document as one level of the Strategies view shows it: its items and plans are left out and asked for on expansion. */
+export interface TreeLevelDocument {
+  kind: 'document';
+  /** The document with `items` empty and `plans` absent. */
+  doc: TreeDocumentData;
+  /** Items of the document, at every depth. */
+  itemCount: number;
+  hasChildren: boolean;
+}
+
+/** An item or group as one level of the Strategies view shows it. */
+export interface TreeLevelItem {
+  kind: 'item';
+  uri: string;
+  /** Where the item stands in its document (see `TreeParent.path`). */
+  path: number[];
+  /** The item with `children` empty. */
+  item: TreeItemData;
+  /** 1 for the first item of its code among its siblings, 2 for a repeated code (a `duplicate-id`), and so on: with the code it names the node. */
+  occurrence: number;
+  /** Errors and warnings of the item and everything below it. */
+  subtreeErrors: number;
+  subtreeWarnings: number;
+  hasChildren: boolean;
+}
+
+/** One node of a level of the Strategies view. */
+export type TreeLevelNode = TreeLevelDocument | TreeLevelItem;
+
+/**
+ * One level of the Strategies view: without a parent the top-level documents, with one that node's
+ * children (a strategy's plans follow its own items). With a filter only matches, their ancestors
+ * and their subtrees are listed.
+ */
+export namespace StrategyTreeLevelRequest {
+  export const method = 'strategy/treeLevel' as const;
+  export interface Params {
+    parent?: TreeParent;
+    filter?: TreeFilter;
+  }
+  export const type = new RequestType<Params, TreeLevelNode[], void>(method);
+}
+
+/** The chain of nodes from a top-level document down to an item (the item last), for revealing it; null when the (filtered) tree does not show it. */
+export namespace TreeAncestorsRequest {
+  export const method = 'strategy/treeAncestors' as const;
+  export interface Params {
+    uri: string;
+    code: string;
+    filter?: TreeFilter;
+  }
+  export const type = new RequestType<Params, TreeLevelNode[] | null, void>(method);
+}
+
 /** A code of the workspace, as the "Go to Strategy Code…" quick pick lists it. */
 export interface CodeEntry {
   code: string;

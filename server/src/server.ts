@@ -28,7 +28,7 @@ import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
-import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeRequest, WorkspaceCodesRequest } from './protocol';
+import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeLevelRequest, StrategyTreeRequest, TreeAncestorsRequest, WorkspaceCodesRequest } from './protocol';
 import { renderReport } from './report/render';
 import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
@@ -199,6 +199,8 @@ export function startServer(): void {
   // The import reads files and loads the document libraries: it lives in a Node module loaded on first use.
   connection.onRequest(ImportStrategyRequest.type, guard(ImportStrategyRequest.method, async (p) => (await import('./node/importRequest.js')).importForClient(p)));
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => current()?.service.tree() ?? []));
+  connection.onRequest(StrategyTreeLevelRequest.type, guard(StrategyTreeLevelRequest.method, (params) => current()?.service.treeLevel(params.parent, params.filter) ?? []));
+  connection.onRequest(TreeAncestorsRequest.type, guard(TreeAncestorsRequest.method, (params) => current()?.service.treeAncestors(params.uri, params.code, params.filter) ?? null));
   connection.onRequest(WorkspaceCodesRequest.type, guard(WorkspaceCodesRequest.method, (p) => current()?.service.searchCodes(p.query, p.limit) ?? []));
   connection.onRequest(ItemAtPositionRequest.type, guard(ItemAtPositionRequest.method, (p) => current()?.service.itemCodeAt(p.uri, p.position) ?? null));
   // The overview and the exports read the index of the text the client sees, as the features do.

@@ -11,7 +11,8 @@
  *   with a cold start's);
  * - peak RSS of the server;
  * - keystroke → diagnostics in the shared plan every document cites;
- * - workspace symbols and completion p95; the Strategies view's first answer.
+ * - workspace symbols and completion p95; the Strategies view's answer to a refresh (its top
+ *   level), to expanding a document, and the whole tree the filter's value picker asks for.
  *
  * Options: `--documents 3000 --plans 300` for a smaller workspace.
  */
@@ -22,7 +23,7 @@ import * as path from 'path';
 import { Diagnostic } from 'vscode-languageserver-protocol';
 import { parseAllDocuments } from 'yaml';
 import { pathToUri } from '../../server/src/node/fileSystem';
-import { StrategyTreeRequest } from '../../server/src/protocol';
+import { StrategyTreeLevelRequest, StrategyTreeRequest, type TreeLevelNode } from '../../server/src/protocol';
 import { startClient, TestClient } from '../support/lspClient';
 import { generateNationalWorkspace, NATIONAL, NationalShape } from '../support/generate';
 
@@ -134,7 +135,23 @@ async function latency(client: TestClient, dir: string): Promise<void> {
     await client.connection.sendRequest(StrategyTreeRequest.method, {});
     tree.push(performance.now() - s);
   }
-  console.log(`  Strategies view, answer to a refresh (whole tree): p50 ${ms(percentile(tree, 50))}, max ${ms(Math.max(...tree))}`);
+  console.log(`  Strategies view, the whole tree (the filter's value picker): p50 ${ms(percentile(tree, 50))}, max ${ms(Math.max(...tree))}`);
+  // What the view asks for: the top level on a refresh, and one level when a node is expanded.
+  const topLevel: number[] = [];
+  const expansion: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    let s = performance.now();
+    const top = await client.connection.sendRequest<TreeLevelNode[]>(StrategyTreeLevelRequest.method, {});
+    topLevel.push(performance.now() - s);
+    const first = top.find((n) => n.kind === 'document' && n.hasChildren);
+    if (first?.kind === 'document') {
+      s = performance.now();
+      await client.connection.sendRequest(StrategyTreeLevelRequest.method, { parent: { uri: first.doc.uri } });
+      expansion.push(performance.now() - s);
+    }
+  }
+  console.log(`  Strategies view, answer to a refresh (top level): p50 ${ms(percentile(topLevel, 50))}, max ${ms(Math.max(...topLevel))}`);
+  console.log(`  Strategies view, expanding a document: p50 ${ms(percentile(expansion, 50))}, max ${ms(Math.max(...expansion))}`);
 }
 
 /** Runs the national benchmark. */

@@ -8,6 +8,7 @@
  * feeds a cache as a side effect of its own request.
  */
 import { ParsedFile } from '../model/types';
+import type { TreeDocumentData } from '../protocol';
 import { CandidateCache } from './candidates';
 import { LastGoodParses } from './lastGood';
 import { FileReferenceIndex, UseCount } from './referenceSearch';
@@ -24,6 +25,12 @@ export class FeatureCaches {
   useCounts: { generation: number; counts: WeakMap<object, UseCount> } = { generation: -1, counts: new WeakMap() };
   /** Every code of the workspace with a fuzzy index, for workspace symbols and the code picker. */
   readonly workspaceCodes = new WorkspaceSymbolIndex();
+  /**
+   * The Strategies view's whole tree for an index generation and the settings it was built with
+   * (they set the diagnostics' severities), so that expanding nodes after a refresh does not build
+   * it again. It is never changed after it is built.
+   */
+  tree: { generation: number; settings: object; docs: readonly TreeDocumentData[] } | undefined;
 
   /** The index now holds `parsed` for its file. */
   indexed(parsed: ParsedFile): void {

@@ -5,7 +5,8 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze } from '../analysis/analysis';
-import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeItemData } from '../protocol';
+import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
+import { filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
 import { outlineEntries, OutlineEntry } from '../engine/outline';
@@ -215,6 +216,116 @@ function nestPlans(docs: TreeDocumentData[]): TreeDocumentData[] {
     }
   }
   return top;
+}
+
+/** The documents and, depth first, the plans nested under them (spec 6.3). */
+function allDocuments(docs: readonly TreeDocumentData[]): TreeDocumentData[] {
+  return docs.flatMap((d) => [d, ...allDocuments(d.plans ?? [])]);
+}
+
+function countItems(items: readonly TreeItemData[]): number {
+  return items.reduce((n, item) => n + 1 + countItems(item.children), 0);
+}
+
+function subtreeProblems(item: TreeItemData): { errors: number; warnings: number } {
+  return item.children.reduce(
+    (sum, child) => {
+      const c = subtreeProblems(child);
+      return { errors: sum.errors + c.errors, warnings: sum.warnings + c.warnings };
+    },
+    { errors: item.errors, warnings: item.warnings },
+  );
+}
+
+/** A document as a node of one level: its items and plans are asked for when it is expanded. */
+function documentNode(doc: TreeDocumentData): TreeLevelNode {
+  const { plans, ...rest } = doc;
+  return { kind: 'document', doc: { ...rest, items: [] }, itemCount: countItems(doc.items), hasChildren: doc.items.length > 0 || (plans ?? []).length > 0 };
+}
+
+/** An item as a node of one level: its children are asked for when it is expanded. */
+function itemNode(uri: string, path: number[], siblings: readonly TreeItemData[]): TreeLevelItem {
+  const index = path[path.length - 1] ?? 0;
+  const item = siblings[index];
+  const problems = subtreeProblems(item);
+  const occurrence = siblings.slice(0, index).filter((s) => s.code === item.code).length + 1;
+  return { kind: 'item', uri, path, item: { ...item, children: [] }, occurrence, subtreeErrors: problems.errors, subtreeWarnings: problems.warnings, hasChildren: item.children.length > 0 };
+}
+
+/** The whole tree, built once per index generation and settings: a refresh asks for the top level, then for every expanded node. */
+function currentTree(ctx: FeatureContext): readonly TreeDocumentData[] {
+  const cached = ctx.caches.tree;
+  if (cached && cached.generation === ctx.index.generation && cached.settings === ctx.settings) {
+    return cached.docs;
+  }
+  const docs = treeData(ctx);
+  ctx.caches.tree = { generation: ctx.index.generation, settings: ctx.settings, docs };
+  return docs;
+}
+
+/**
+ * One level of the Strategies view (`StrategyTreeLevelRequest`): without a parent the top-level
+ * documents, with one the children of that document (its items, then its plans) or of that item.
+ * With a filter the level is one of the filtered tree, so positions in paths are positions there.
+ */
+export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: TreeFilter): TreeLevelNode[] {
+  const docs = filterTree(currentTree(ctx), filter);
+  if (!parent) {
+    return docs.map(documentNode);
+  }
+  const doc = allDocuments(docs).find((d) => d.uri === parent.uri);
+  if (!doc) {
+    return [];
+  }
+  const path = parent.path ?? [];
+  let items = doc.items;
+  for (const index of path) {
+    const item = items[index];
+    if (!item) {
+      return [];
+    }
+    items = item.children;
+  }
+  const nodes: TreeLevelNode[] = items.map((_, i) => itemNode(doc.uri, [...path, i], items));
+  return path.length === 0 ? [...nodes, ...(doc.plans ?? []).map(documentNode)] : nodes;
+}
+
+/**
+ * The chain of nodes from a top-level document down to the item with a code in a document (the
+ * item last), for revealing it in the Strategies view (`TreeAncestorsRequest`); `null` when the
+ * (filtered) tree does not show it. A plan's chain starts at the strategy it is listed under.
+ */
+export function treeAncestors(ctx: FeatureContext, uri: string, code: string, filter?: TreeFilter): TreeLevelNode[] | null {
+  const docs = filterTree(currentTree(ctx), filter);
+  const owners = new Map<string, TreeDocumentData>();
+  for (const d of allDocuments(docs)) {
+    (d.plans ?? []).forEach((p) => owners.set(p.uri, d));
+  }
+  const doc = allDocuments(docs).find((d) => d.uri === uri);
+  if (!doc) {
+    return null;
+  }
+  const search = (items: readonly TreeItemData[], path: number[]): TreeLevelNode[] | undefined => {
+    for (const [i, item] of items.entries()) {
+      if (item.code === code && !item.group) {
+        return [itemNode(uri, [...path, i], items)];
+      }
+      const below = search(item.children, [...path, i]);
+      if (below) {
+        return [itemNode(uri, [...path, i], items), ...below];
+      }
+    }
+    return undefined;
+  };
+  const chain = search(doc.items, []);
+  if (!chain) {
+    return null;
+  }
+  const documents: TreeLevelNode[] = [];
+  for (let d: TreeDocumentData | undefined = doc; d; d = owners.get(d.uri)) {
+    documents.unshift(documentNode(d));
+  }
+  return [...documents, ...chain];
 }
 
 /**

@@ -1,0 +1,111 @@
+/**
+ * One level of the Strategies view at a time: the top-level documents, the children of a
+ * document (its items, then its plans), of a group and of an item, the filtered tree, and the
+ * chain of ancestors that reveals an item.
+ */
+import * as assert from 'assert';
+import type { TreeLevelNode } from '../../../server/src/protocol';
+import { fixture } from '../fixture';
+
+const source = `
+  //- /s.strategy.yaml
+  strategy: ssd
+  title: Strategie
+  items:
+    - group: Oblast správy
+      items:
+        - id: SC1
+          title: Správa dat
+          items:
+            - id: 1.1
+              title: Kvalita
+              descriptors: [VIII.e]
+              items:
+                - id: 1.1.1
+                  title: Katalog
+            - id: 1.2
+              title: Sdílení
+    - id: SC2
+      title: Otevřená data
+  //- /p.strategy.yaml
+  strategy: ssd-ip
+  title: Plán
+  implements: ssd
+  items:
+    - id: 1.1
+      items:
+        - id: 1.1.9
+          title: Nové opatření
+`;
+
+/** A level as `label (has children)` strings: a document by its id, an item by its code or group title. */
+function shape(nodes: readonly TreeLevelNode[]): string[] {
+  return nodes.map((n) => `${n.kind === 'document' ? n.doc.id : n.item.code || n.item.title}${n.hasChildren ? ' +' : ''}`);
+}
+
+describe('Strategies view, one level at a time', () => {
+  it('the top level lists the documents without their items, a plan under its strategy', () => {
+    const fx = fixture(source);
+    const top = fx.service.treeLevel();
+    assert.deepStrictEqual(shape(top), ['ssd +']);
+    const [doc] = top;
+    assert.ok(doc.kind === 'document');
+    assert.deepStrictEqual(doc.doc.items, []);
+    assert.strictEqual(doc.doc.plans, undefined);
+    assert.strictEqual(doc.itemCount, 6);
+  });
+
+  it("a document's children are its top-level items, then its plans", () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC2', 'ssd-ip +']);
+    const plan = fx.file('/p.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri: plan })), ['1.1 +']);
+  });
+
+  it("a group's and an item's children are one level each, with paths to ask for the next", () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    const group = fx.service.treeLevel({ uri, path: [0] });
+    assert.deepStrictEqual(shape(group), ['SC1 +']);
+    const sc1 = group[0];
+    assert.ok(sc1.kind === 'item');
+    assert.deepStrictEqual(sc1.path, [0, 0]);
+    assert.deepStrictEqual(sc1.item.children, []);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri, path: sc1.path })), ['1.1 +', '1.2']);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri, path: [0, 0, 0] })), ['1.1.1']);
+    assert.deepStrictEqual(fx.service.treeLevel({ uri, path: [0, 0, 0, 0] }), []);
+    assert.deepStrictEqual(fx.service.treeLevel({ uri, path: [7] }), [], 'a path the tree no longer has lists nothing');
+  });
+
+  it('a filter lists only matches, their ancestors and their subtrees', () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    const filter = { kind: 'descriptor' as const, value: 'VIII.e' };
+    assert.deepStrictEqual(shape(fx.service.treeLevel(undefined, filter)), ['ssd +']);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri }, filter)), ['Oblast správy +']);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri, path: [0, 0] }, filter)), ['1.1 +']);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri, path: [0, 0, 0] }, filter)), ['1.1.1']);
+    assert.deepStrictEqual(fx.service.treeLevel(undefined, { kind: 'descriptor', value: 'D9' }), []);
+  });
+
+  it('revealing an item asks for its ancestors, from the strategy a plan is listed under', () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeAncestors(uri, '1.1.1') ?? []), ['ssd +', 'Oblast správy +', 'SC1 +', '1.1 +', '1.1.1']);
+    const plan = fx.file('/p.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeAncestors(plan, '1.1.9') ?? []), ['ssd +', 'ssd-ip +', '1.1 +', '1.1.9']);
+    assert.strictEqual(fx.service.treeAncestors(uri, '1.2', { kind: 'descriptor', value: 'VIII.e' }), null, 'the filter hides it');
+    assert.strictEqual(fx.service.treeAncestors(uri, 'X'), null);
+  });
+
+  it('a changed or removed file is in the next level asked for', () => {
+    const fx = fixture(source);
+    const uri = fx.file('/s.strategy.yaml').uri;
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC2', 'ssd-ip +']);
+    fx.service.update(uri, fx.file('/s.strategy.yaml').text.replace('id: SC2', 'id: SC3'));
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC3', 'ssd-ip +']);
+    fx.service.remove(fx.file('/p.strategy.yaml').uri);
+    assert.deepStrictEqual(shape(fx.service.treeLevel({ uri })), ['Oblast správy +', 'SC3']);
+  });
+});
