@@ -3,12 +3,12 @@
  * (`StrategyTreeRequest`): filtering, labels, problem counts, finding a node. Nothing here imports
  * `vscode`, so it is tested without an editor; `treeView.ts` only turns these results into tree items.
  */
-import { filterTree, itemMatches, valuesOf } from '../../server/src/engine/treeFilter';
+import { allDocuments, countItems, filterTree, itemMatches, valuesOf } from '../../server/src/engine/treeFilter';
 import type { CoverageCounts, CoverageRule, FilterKind, TreeDocumentData, TreeFilter, TreeItemData } from '../../server/src/protocol';
 
 export type { CoverageCounts, CoverageRule, FilterKind, TreeDocumentData, TreeFilter, TreeItemData };
 // The filter is applied by the server, which answers one level of the filtered tree; it is shared from there.
-export { filterTree, itemMatches };
+export { allDocuments, countItems, filterTree, itemMatches };
 
 /** Error and warning counts of a node together with everything below it. */
 export interface ProblemCounts {
@@ -20,11 +20,6 @@ export interface ProblemCounts {
 export function itemLabel(item: Pick<TreeItemData, 'code' | 'title'>): string {
   // A group heading (spec 6.2) has no code.
   return [item.code, item.title].filter((s) => s).join(' ');
-}
-
-/** The documents and, depth first, the plans nested under them (spec 6.3). */
-export function allDocuments(docs: readonly TreeDocumentData[]): TreeDocumentData[] {
-  return docs.flatMap((d) => [d, ...allDocuments(d.plans ?? [])]);
 }
 
 /** The label of a document node: its title, or its id when it has no title, or the file name when it has neither. */
@@ -71,35 +66,6 @@ export function collectFilterValues(docs: readonly TreeDocumentData[], kind: Fil
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => a.value.localeCompare(b.value, undefined, { numeric: true }));
-}
-
-/**
- * The chain of items from a top-level item down to the item with the given code in the document
- * with the given URI, or `undefined` when there is none (for revealing it in the tree).
- */
-export function findItemPath(docs: readonly TreeDocumentData[], uri: string, code: string): TreeItemData[] | undefined {
-  const doc = allDocuments(docs).find((d) => d.uri === uri);
-  if (!doc) {
-    return undefined;
-  }
-  const search = (items: readonly TreeItemData[]): TreeItemData[] | undefined => {
-    for (const item of items) {
-      if (item.code === code && !item.group) {
-        return [item];
-      }
-      const below = search(item.children);
-      if (below) {
-        return [item, ...below];
-      }
-    }
-    return undefined;
-  };
-  return search(doc.items);
-}
-
-/** The number of items in a forest, for a document's description. */
-export function countItems(items: readonly TreeItemData[]): number {
-  return items.reduce((n, item) => n + 1 + countItems(item.children), 0);
 }
 
 /**

@@ -1,8 +1,18 @@
 /**
- * The filter of the Strategies view, shared by the server (which answers one level of the
- * filtered tree) and the client (which lists the values a filter can take).
+ * The filter of the Strategies view and the walks over its data, shared by the server (which
+ * answers one level of the filtered tree) and the client (which lists the values a filter can take).
  */
 import type { FilterKind, TreeDocumentData, TreeFilter, TreeItemData } from '../protocol';
+
+/** The documents and, depth first, the plans nested under them (spec 6.3). */
+export function allDocuments(docs: readonly TreeDocumentData[]): TreeDocumentData[] {
+  return docs.flatMap((d) => [d, ...allDocuments(d.plans ?? [])]);
+}
+
+/** The number of items in a forest, for a document's description. */
+export function countItems(items: readonly TreeItemData[]): number {
+  return items.reduce((n, item) => n + 1 + countItems(item.children), 0);
+}
 
 /** Values of an item that a filter of the given kind matches. */
 export function valuesOf(item: TreeItemData, kind: FilterKind): string[] {

@@ -6,7 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze } from '../analysis/analysis';
 import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
-import { filterTree } from '../engine/treeFilter';
+import { allDocuments, countItems, filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
 import { outlineEntries, OutlineEntry } from '../engine/outline';
@@ -216,15 +216,6 @@ function nestPlans(docs: TreeDocumentData[]): TreeDocumentData[] {
     }
   }
   return top;
-}
-
-/** The documents and, depth first, the plans nested under them (spec 6.3). */
-function allDocuments(docs: readonly TreeDocumentData[]): TreeDocumentData[] {
-  return docs.flatMap((d) => [d, ...allDocuments(d.plans ?? [])]);
-}
-
-function countItems(items: readonly TreeItemData[]): number {
-  return items.reduce((n, item) => n + 1 + countItems(item.children), 0);
 }
 
 function subtreeProblems(item: TreeItemData): { errors: number; warnings: number } {

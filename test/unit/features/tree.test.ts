@@ -97,6 +97,8 @@ describe('Strategies view, one level at a time', () => {
     assert.deepStrictEqual(shape(fx.service.treeAncestors(plan, '1.1.9') ?? []), ['ssd +', 'ssd-ip +', '1.1 +', '1.1.9']);
     assert.strictEqual(fx.service.treeAncestors(uri, '1.2', { kind: 'descriptor', value: 'VIII.e' }), null, 'the filter hides it');
     assert.strictEqual(fx.service.treeAncestors(uri, 'X'), null);
+    // A group has no code: the empty code finds nothing, not the group.
+    assert.strictEqual(fx.service.treeAncestors(uri, ''), null);
   });
 
   it('a changed or removed file is in the next level asked for', () => {

@@ -6,7 +6,6 @@ import {
   countItems,
   documentLabel,
   filterTree,
-  findItemPath,
   itemLabel,
   coverageParts,
   levelIcon,
@@ -110,12 +109,6 @@ suite('tree model', () => {
     assert.deepStrictEqual(collectFilterValues([praha, kv], 'actor').map((v) => v.value), ['mmkv', 'nmc']);
   });
 
-  test('finds the path to an item by document and code', () => {
-    assert.deepStrictEqual(findItemPath([praha, kv], praha.uri, '1.A.1.I')?.map((i) => i.code), ['1', '1.A', '1.A.1', '1.A.1.I']);
-    assert.strictEqual(findItemPath([praha, kv], praha.uri, '9.Z'), undefined);
-    assert.strictEqual(findItemPath([praha], kv.uri, '1'), undefined);
-  });
-
   test('gives each level its own icon', () => {
     const icons = [1, 2, 3, 4].map((depth) => levelIcon(depth, 'strategy'));
     assert.strictEqual(new Set(icons).size, 4);
@@ -156,24 +149,20 @@ suite('tree model', () => {
 });
 
 suite('tree model: format 1.1 (groups, removed items, plans)', () => {
-  test('a group heading is labelled by its title alone and never found as a code', () => {
+  test('a group heading is labelled by its title alone', () => {
     const group = item('', { title: 'Strategická oblast', group: true, children: [item('1')] });
     assert.strictEqual(itemLabel(group), 'Strategická oblast');
     assert.strictEqual(levelIcon(1, 'strategy', group), 'folder');
-    const docs = [doc('a', [group])];
-    assert.deepStrictEqual(findItemPath(docs, docs[0].uri, '1')?.map((i) => i.code), ['', '1']);
-    assert.strictEqual(findItemPath(docs, docs[0].uri, ''), undefined);
   });
 
   test('a removed item has an icon of its own', () => {
     assert.strictEqual(levelIcon(2, 'strategy', item('1.A', { removed: true })), 'circle-slash');
   });
 
-  test('plans nested under their strategy are found, filtered and counted', () => {
+  test('plans nested under their strategy are listed, filtered and counted', () => {
     const plan = doc('ap', [item('1', { children: [item('1.A', { descriptors: ['VIII.e'] })] })], { implements: 's' });
     const docs = [doc('s', [item('1')], { plans: [plan] })];
     assert.deepStrictEqual(allDocuments(docs).map((d) => d.id), ['s', 'ap']);
-    assert.deepStrictEqual(findItemPath(docs, plan.uri, '1.A')?.map((i) => i.code), ['1', '1.A']);
     const filtered = filterTree(docs, { kind: 'descriptor', value: 'VIII.e' });
     assert.deepStrictEqual(filtered.map((d) => [d.id, d.items.length, d.plans?.map((p) => p.id)]), [['s', 0, ['ap']]]);
     assert.deepStrictEqual(collectFilterValues(docs, 'descriptor'), [{ value: 'VIII.e', count: 1 }]);
