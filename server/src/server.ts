@@ -29,7 +29,6 @@ import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
 import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeLevelRequest, StrategyTreeRequest, TreeAncestorsRequest, WorkspaceCodesRequest } from './protocol';
-import { renderReport } from './report/render';
 import { Analysis } from './analysis/analysis';
 import { readSettings } from './settings';
 import { FileEvent, WorkspaceSync } from './sync/workspaceSync';
@@ -210,6 +209,8 @@ export function startServer(): void {
   };
   connection.onRequest(AnalysisRequest.type, guard(AnalysisRequest.method, (p) => analysisOf(p.uri)));
   connection.onRequest(ReportRequest.type, guard(ReportRequest.method, async (p) => {
+    // The writers of Excel and Word files load with the first export, not with the server.
+    const { renderReport } = await import('./report/render.js');
     const bytes = await renderReport(analysisOf(p.uri), p.format, session?.service.messages.locale ?? 'en');
     return { base64: Buffer.from(bytes).toString('base64') };
   }));
