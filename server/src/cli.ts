@@ -8,6 +8,7 @@ import { parseArgs } from 'util';
 import { LanguageService } from './languageService';
 import { CodeDiagnostic, DiagnosticCode, OFF_BY_DEFAULT } from './model/types';
 import { DEFAULT_SETTINGS } from './settings';
+import { runAsProcess, ToolOutput } from './node/toolMain';
 import { pathToUri, uriToPath } from './node/fileSystem';
 import { describeProblem, resolveTargets, Target, targetFiles } from './node/loadWorkspace';
 import { NodeWorkspace } from './node/nodeWorkspace';
@@ -105,10 +106,7 @@ function readArgs(argv: string[]): Options | 'help' {
   return { format, locale: values.locale ?? 'en', paths: positionals.length > 0 ? positionals : ['.'], enable, cache: values.cache, workers };
 }
 
-interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+type Output = ToolOutput;
 
 interface Located {
   file: string;
@@ -296,14 +294,7 @@ export function main(): void {
     }
     throw e;
   });
-  void runAsync(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) })
-    .catch((e: unknown) => {
-      process.stderr.write(`strategy-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      return 2;
-    })
-    .then((status) => {
-      process.exitCode = status;
-    });
+  runAsProcess('strategy-check', (io) => runAsync(process.argv.slice(2), process.cwd(), io));
 }
 
 if (require.main === module) {

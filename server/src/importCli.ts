@@ -10,6 +10,7 @@ import { errorText, importSource, ImportOptions, reportJson, reportText } from '
 import { ImportError, SOURCE_KINDS, SourceKind } from './import/model';
 import { localeOf } from './messages';
 import { ColumnKey, ITEM_COLUMNS } from './table/columns';
+import { runAsProcess, ToolOutput } from './node/toolMain';
 import { readSource } from './node/importSources';
 import { writeFileAtomic } from './node/writeFileAtomic';
 
@@ -154,10 +155,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
 }
 
 /** Streams the CLI writes to. */
-export interface ImportIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type ImportIo = ToolOutput;
 
 /** The output's base name: `out.strategy.yaml` → `out`; by default the source's name without its extension, beside it. */
 function outputBase(opts: Options, cwd: string): { dir: string; base: string } {
@@ -236,15 +234,7 @@ export async function run(argv: string[], cwd: string, io: ImportIo, env: NodeJS
 
 /** Entry point for `bin/strategy-import`. */
 export function main(): void {
-  run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }, process.env).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (e: unknown) => {
-      process.stderr.write(`strategy-import: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  runAsProcess('strategy-import', (io) => run(process.argv.slice(2), process.cwd(), io, process.env));
 }
 
 if (require.main === module) {

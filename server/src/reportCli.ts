@@ -7,6 +7,7 @@
 import * as path from 'path';
 import { Analysis } from './analysis/analysis';
 import { localeOf } from './messages';
+import { runAsProcess, ToolOutput } from './node/toolMain';
 import { uriToPath } from './node/fileSystem';
 import { describeProblem, loadWorkspace } from './node/loadWorkspace';
 import { writeFileAtomic } from './node/writeFileAtomic';
@@ -106,10 +107,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   return opts;
 }
 
-interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+type Output = ToolOutput;
 
 /** The analysis of the documents the options select, or a usage error naming the documents there are. */
 function selectAnalysis(opts: Options, workspace: ReturnType<typeof loadWorkspace> & { fatal?: undefined }): Analysis {
@@ -183,15 +181,7 @@ export async function run(argv: string[], cwd: string, io: Output): Promise<numb
 
 /** Entry point for `bin/strategy-report`. */
 export function main(): void {
-  run(process.argv.slice(2), process.cwd(), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (e: unknown) => {
-      process.stderr.write(`strategy-report: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  runAsProcess('strategy-report', (io) => run(process.argv.slice(2), process.cwd(), io));
 }
 
 if (require.main === module) {
