@@ -200,13 +200,24 @@ export function analyze(ctx: ResolveContext, options: AnalysisOptions = {}): Ana
   const wanted = options.uris === undefined ? undefined : new Set(options.uris);
   const docs = [...ctx.index.strategies()].filter((d) => wanted === undefined || wanted.has(d.uri));
   docs.sort((a, b) => (a.id ?? a.uri).localeCompare(b.id ?? b.uri) || a.uri.localeCompare(b.uri));
+  // Every document taking goals from one plan shares that plan's uncovered goals: found once per plan, not once per document
+  // (each search reads every document that names the plan).
+  const uncovered = new Map<StrategyDocument, Item[]>();
+  const uncoveredOf = (plan: StrategyDocument): Item[] => {
+    let goals = uncovered.get(plan);
+    if (!goals) {
+      goals = uncoveredGoals(ctx, plan);
+      uncovered.set(plan, goals);
+    }
+    return goals;
+  };
   return {
     scope: options.uris?.length === 1 ? 'document' : 'workspace',
-    documents: docs.map((doc) => analyzeDocument(ctx, doc, options.errorsOf?.(doc.uri) ?? 0)),
+    documents: docs.map((doc) => analyzeDocument(ctx, doc, options.errorsOf?.(doc.uri) ?? 0, uncoveredOf)),
   };
 }
 
-function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: number): DocumentAnalysis {
+function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: number, uncoveredOf: (plan: StrategyDocument) => Item[]): DocumentAnalysis {
   const depth = measureDepth(ctx.index, doc);
   const measures = measuresOf(ctx.index, doc);
   const measureSet = new Set(measures);
@@ -226,7 +237,7 @@ function analyzeDocument(ctx: ResolveContext, doc: StrategyDocument, errors: num
     measureDepth: depth,
     measureLevel: depth === undefined ? undefined : ctx.messages.levelName(depth, levels),
     items,
-    coverage: coverage(ctx, doc, measures, plan),
+    coverage: coverage(ctx, doc, measures, plan, uncoveredOf),
     responsibility: responsibility(doc),
     indicators: doc.items.filter((i) => !isRemoved(i)).flatMap((i) => i.indicators.map((ind) => ({ ...ind, item: i.id, itemTitle: i.title }))),
     descriptors: descriptors(ctx, doc),
@@ -365,7 +376,7 @@ function priorityOf(doc: StrategyDocument, item: Item): Item {
   return current;
 }
 
-function coverage(ctx: ResolveContext, doc: StrategyDocument, measures: Item[], plan: StrategyDocument | undefined): Coverage {
+function coverage(ctx: ResolveContext, doc: StrategyDocument, measures: Item[], plan: StrategyDocument | undefined, uncoveredOf: (plan: StrategyDocument) => Item[]): Coverage {
   const without = (key: CoverageKey): string[] => measures.filter((m) => !satisfies(doc, m, key)).map((m) => m.id);
   const perPriority = new Map<Item, PriorityCoverage>();
   for (const measure of measures) {
@@ -382,7 +393,7 @@ function coverage(ctx: ResolveContext, doc: StrategyDocument, measures: Item[], 
       }
     }
   }
-  const uncovered = plan ? uncoveredGoals(ctx, plan) : [];
+  const uncovered = plan ? uncoveredOf(plan) : [];
   return {
     measures: measures.length,
     planGoals: plan && isGoalPlan(ctx.index, plan) ? planGoals(plan).length : 0,

@@ -7,12 +7,27 @@
  * `evicted`), so that what is kept per URI follows the index and no feature
  * feeds a cache as a side effect of its own request.
  */
-import { ParsedFile } from '../model/types';
-import type { TreeDocumentData } from '../protocol';
+import { CodeDiagnostic, ParsedFile, StrategyDocument } from '../model/types';
+import type { TreeDocumentData, TreeItemData } from '../protocol';
 import { CandidateCache } from './candidates';
 import { LastGoodParses } from './lastGood';
 import { FileReferenceIndex, UseCount } from './referenceSearch';
 import { WorkspaceSymbolIndex } from './workspaceCodes';
+
+/**
+ * One document's entry of the tree and what it was built from: the parse, the index's diagnostics
+ * of the document (kept until it or a document it depends on changes), the settings (severities),
+ * the strategy a plan takes its titles from, and the number of goals of the plan a strategy takes
+ * its goals from that no measure covers (the strategy's gaps). While all are the same, the entry is.
+ */
+export interface TreeEntrySource {
+  parsed: ParsedFile;
+  raw: readonly CodeDiagnostic[];
+  settings: object;
+  strategy: StrategyDocument | undefined;
+  planGaps: number;
+  entry: TreeDocumentData;
+}
 
 export class FeatureCaches {
   /** The last parse without syntax errors of each strategy document. */
@@ -31,6 +46,10 @@ export class FeatureCaches {
    * it again. It is never changed after it is built.
    */
   tree: { generation: number; settings: object; docs: readonly TreeDocumentData[] } | undefined;
+  /** Each document's entry of that tree with what it was built from, so that a change rebuilds the entries it touched only. */
+  readonly treeEntries = new Map<string, TreeEntrySource>();
+  /** The number of items at every depth of a tree entry's item list. */
+  readonly treeItemCounts = new WeakMap<readonly TreeItemData[], number>();
 
   /** The index now holds `parsed` for its file. */
   indexed(parsed: ParsedFile): void {
@@ -45,5 +64,6 @@ export class FeatureCaches {
   evicted(uri: string): void {
     this.lastGood.evict(uri);
     this.candidates.evict(uri);
+    this.treeEntries.delete(uri);
   }
 }

@@ -4,11 +4,12 @@
  * and title, and the item under a position.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze } from '../analysis/analysis';
+import { goalsFromOf, isGoalPlan } from '../analysis/coverage';
 import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
 import { allDocuments, countItems, filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
-import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span } from '../model/types';
+import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
+import type { IndexedFile } from '../model/workspaceIndex';
 import { outlineEntries, OutlineEntry } from '../engine/outline';
 import { itemAtOffset } from '../engine/locate';
 import { searchWorkspaceCodes } from '../engine/workspaceCodes';
@@ -47,30 +48,35 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
   return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
 
+/** The coverage rules (§7) as the tree flags them, in the order an item lists them. */
+const COVERAGE_RULES: readonly CoverageRule[] = ['missing-goal', 'missing-indicator', 'missing-responsible', 'uncovered-goal'];
+
 /**
- * The coverage rules that flag each item of the workspace, keyed `uri#code`: the measures the
- * analysis finds lacking, and the goals of plans that no measure covers (in the plan's document).
+ * The coverage rules that flag each code of a strategy document: its measures that lack something
+ * and, in a parent plan, its goals that no measure covers. They are read off the document's coverage
+ * diagnostics (§7), which the index computes whatever the settings and keeps until the document or
+ * one it depends on changes, so the tree needs no analysis of the whole workspace.
  */
-function coverageFlags(analysis: Analysis): Map<string, CoverageRule[]> {
+function coverageFlags(doc: StrategyDocument, raw: readonly CodeDiagnostic[]): Map<string, CoverageRule[]> {
   const flags = new Map<string, CoverageRule[]>();
-  const flag = (uri: string, code: string, rule: CoverageRule): void => {
-    const key = `${uri}#${code}`;
-    const list = flags.get(key) ?? [];
-    if (!list.includes(rule)) {
-      list.push(rule);
+  const rules = new Set<string>(COVERAGE_RULES);
+  const at = new Map<number, Item>();
+  for (const d of raw) {
+    if (!rules.has(d.code)) {
+      continue;
     }
-    flags.set(key, list);
-  };
-  for (const doc of analysis.documents) {
-    const lists: [CoverageRule, string[]][] = [
-      ['missing-goal', doc.coverage.withoutGoals],
-      ['missing-indicator', doc.coverage.withoutIndicator],
-      ['missing-responsible', doc.coverage.withoutResponsible],
-    ];
-    for (const [rule, codes] of lists) {
-      codes.forEach((code) => flag(doc.uri, code, rule));
+    if (at.size === 0) {
+      doc.items.forEach((item) => at.set(item.idSpan.start, item));
     }
-    doc.coverage.uncoveredGoals.forEach((goal) => flag(goal.uri, goal.code, 'uncovered-goal'));
+    const code = at.get(d.span.start)?.id;
+    if (code !== undefined) {
+      const list = flags.get(code) ?? [];
+      list.push(d.code as CoverageRule);
+      flags.set(code, list);
+    }
+  }
+  for (const [code, list] of flags) {
+    flags.set(code, COVERAGE_RULES.filter((rule) => list.includes(rule)));
   }
   return flags;
 }
@@ -88,110 +94,140 @@ function isRuleList(value: CoverageCounts | readonly CoverageRule[]): value is r
   return Array.isArray(value);
 }
 
+/** The document a strategy takes its goals from (§7) when it is not itself such a plan. */
+function goalPlanOf(ctx: FeatureContext, doc: StrategyDocument): StrategyDocument | undefined {
+  if (isGoalPlan(ctx.index, doc)) {
+    return undefined;
+  }
+  const goalsFrom = goalsFromOf(ctx.index, doc);
+  return goalsFrom !== undefined ? ctx.index.strategy(goalsFrom) : undefined;
+}
+
+/** The tree entry of one file, rebuilt only when what it is built from changed (`TreeEntrySource` in `engine/caches.ts`). */
+function documentEntry(ctx: FeatureContext, file: IndexedFile, text: TextDocument): TreeDocumentData | undefined {
+  const parsed = file.parsed;
+  if (parsed.kind === 'markdown') {
+    return undefined;
+  }
+  const raw = ctx.index.diagnostics(file.uri);
+  const strategy = parsed.kind === 'strategy' ? ctx.index.strategyOf(parsed) : undefined;
+  const plan = parsed.kind === 'strategy' ? goalPlanOf(ctx, parsed) : undefined;
+  // An edit of the plan that every document takes goals from leaves their entries alone unless the count changes.
+  const planGaps = plan ? ctx.index.diagnostics(plan.uri).filter((d) => d.code === 'uncovered-goal').length : 0;
+  const cached = ctx.caches.treeEntries.get(file.uri);
+  if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy && cached.planGaps === planGaps) {
+    return cached.entry;
+  }
+  const entry = buildEntry(ctx, file.uri, parsed, text, strategy, planGaps);
+  ctx.caches.treeEntries.set(file.uri, { parsed, raw, settings: ctx.settings, strategy, planGaps, entry });
+  return entry;
+}
+
+function buildEntry(ctx: FeatureContext, uri: string, parsed: StrategyDocument | CatalogDocument, text: TextDocument, strategy: StrategyDocument | undefined, planGaps: number): TreeDocumentData {
+  const diagnostics = ctx.diagnostics(uri);
+  const count = (sev: string): number => diagnostics.filter((d) => d.severity === sev).length;
+  const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
+  const entry: TreeDocumentData = {
+    uri,
+    kind: parsed.kind,
+    id: parsed.id ?? '',
+    title: parsed.title,
+    range: range(text, idSpan.start, idSpan.end),
+    errors: count('error'),
+    warnings: count('warning'),
+    coverage: {},
+    items: [],
+  };
+  if (parsed.kind === 'catalog') {
+    entry.items = catalogTree(ctx, parsed, text, diagnostics);
+    return entry;
+  }
+  // Each diagnostic is counted on the deepest item whose mapping holds it.
+  const perItem = new Map<Item, { errors: number; warnings: number }>();
+  for (const d of diagnostics) {
+    const item = itemAtOffset(parsed, d.span.start);
+    if (item && (d.severity === 'error' || d.severity === 'warning')) {
+      const c = perItem.get(item) ?? { errors: 0, warnings: 0 };
+      c[d.severity === 'error' ? 'errors' : 'warnings']++;
+      perItem.set(item, c);
+    }
+  }
+  const flags = coverageFlags(parsed, ctx.index.diagnostics(uri));
+  const groupLabel = ctx.messages.text('hover.group');
+  const build = (outline: OutlineEntry, depth: number): TreeItemData => {
+    if (outline.kind === 'group') {
+      // A group (spec 6.2) is a heading at the depth of its items, without a code.
+      const { group } = outline;
+      const children = outline.entries.map((e) => build(e, depth));
+      return {
+        code: '',
+        title: group.title,
+        level: groupLabel,
+        depth,
+        range: range(text, group.titleSpan.start, group.titleSpan.end),
+        errors: 0,
+        warnings: 0,
+        descriptors: [],
+        goals: [],
+        actors: [],
+        flags: [],
+        coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), {}),
+        children,
+        group: true,
+      };
+    }
+    const { item } = outline;
+    const refs = parsed.references.slice(item.refStart, item.refEnd);
+    // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
+    const same = strategy ? ctx.index.item(strategy, item.id) : undefined;
+    const children = outlineEntries(parsed, outline.index).map((e) => build(e, item.depth + 1));
+    const own = flags.get(item.id) ?? [];
+    return {
+      code: item.id,
+      title: item.title || (same?.title ?? ''),
+      level: ctx.messages.levelName(item.depth, parsed.levels ?? strategy?.levels),
+      depth: item.depth,
+      range: range(text, item.idSpan.start, item.idSpan.end),
+      errors: perItem.get(item)?.errors ?? 0,
+      warnings: perItem.get(item)?.warnings ?? 0,
+      descriptors: refs.filter((r) => r.kind === 'descriptors').map((r) => r.code),
+      goals: refs.filter((r) => r.kind === 'goals').map((r) => r.text),
+      actors: refs.filter((r) => r.kind === 'responsible' || r.kind === 'partners').map((r) => r.code),
+      flags: own,
+      coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
+      children,
+      ...(item.removed || same?.removed ? { removed: true } : {}),
+    };
+  };
+  entry.items = outlineEntries(parsed, -1).map((e) => build(e, 1));
+  entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
+  // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
+  if (planGaps > 0) {
+    entry.coverage['uncovered-goal'] = planGaps;
+  }
+  if (strategy?.id !== undefined) {
+    entry.implements = strategy.id;
+  }
+  return entry;
+}
+
 /** The documents of the workspace with their item trees, sorted by id. */
 export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
-  const analysis = analyze(ctx);
-  const flags = coverageFlags(analysis);
   for (const file of ctx.index.all()) {
-    const parsed = file.parsed;
     const text = ctx.document(file.uri);
-    if (!text || parsed.kind === 'markdown' || file.uri === ctx.builtinCatalogUri) {
-      continue;
+    const entry = text && file.uri !== ctx.builtinCatalogUri ? documentEntry(ctx, file, text) : undefined;
+    if (entry) {
+      out.push(entry);
     }
-    const diagnostics = ctx.diagnostics(file.uri);
-    const count = (sev: string): number => diagnostics.filter((d) => d.severity === sev).length;
-    const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
-    const entry: TreeDocumentData = {
-      uri: file.uri,
-      kind: parsed.kind,
-      id: parsed.id ?? '',
-      title: parsed.title,
-      range: range(text, idSpan.start, idSpan.end),
-      errors: count('error'),
-      warnings: count('warning'),
-      coverage: {},
-      items: [],
-    };
-    if (parsed.kind === 'strategy') {
-      // Each diagnostic is counted on the deepest item whose mapping holds it.
-      const perItem = new Map<Item, { errors: number; warnings: number }>();
-      for (const d of diagnostics) {
-        const item = itemAtOffset(parsed, d.span.start);
-        if (item && (d.severity === 'error' || d.severity === 'warning')) {
-          const c = perItem.get(item) ?? { errors: 0, warnings: 0 };
-          c[d.severity === 'error' ? 'errors' : 'warnings']++;
-          perItem.set(item, c);
-        }
-      }
-      const strategy = ctx.index.strategyOf(parsed);
-      const groupLabel = ctx.messages.text('hover.group');
-      const build = (entry: OutlineEntry, depth: number): TreeItemData => {
-        if (entry.kind === 'group') {
-          // A group (spec 6.2) is a heading at the depth of its items, without a code.
-          const { group } = entry;
-          const children = entry.entries.map((e) => build(e, depth));
-          return {
-            code: '',
-            title: group.title,
-            level: groupLabel,
-            depth,
-            range: range(text, group.titleSpan.start, group.titleSpan.end),
-            errors: 0,
-            warnings: 0,
-            descriptors: [],
-            goals: [],
-            actors: [],
-            flags: [],
-            coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), {}),
-            children,
-            group: true,
-          };
-        }
-        const { item } = entry;
-        const refs = parsed.references.slice(item.refStart, item.refEnd);
-        // A plan's item may leave its title to the strategy's item it stands for (spec 6.3).
-        const same = strategy ? ctx.index.item(strategy, item.id) : undefined;
-        const children = outlineEntries(parsed, entry.index).map((e) => build(e, item.depth + 1));
-        const own = flags.get(`${file.uri}#${item.id}`) ?? [];
-        return {
-          code: item.id,
-          title: item.title || (same?.title ?? ''),
-          level: ctx.messages.levelName(item.depth, parsed.levels ?? strategy?.levels),
-          depth: item.depth,
-          range: range(text, item.idSpan.start, item.idSpan.end),
-          errors: perItem.get(item)?.errors ?? 0,
-          warnings: perItem.get(item)?.warnings ?? 0,
-          descriptors: refs.filter((r) => r.kind === 'descriptors').map((r) => r.code),
-          goals: refs.filter((r) => r.kind === 'goals').map((r) => r.text),
-          actors: refs.filter((r) => r.kind === 'responsible' || r.kind === 'partners').map((r) => r.code),
-          flags: own,
-          coverage: children.reduce((sum, c) => addCounts(sum, c.coverage), addCounts({}, own)),
-          children,
-          ...(item.removed || same?.removed ? { removed: true } : {}),
-        };
-      };
-      entry.items = outlineEntries(parsed, -1).map((e) => build(e, 1));
-      entry.coverage = entry.items.reduce((sum, c) => addCounts(sum, c.coverage), {});
-      // A strategy's gaps include the goals of its plan that no measure covers (they are flagged in the plan's tree).
-      const own = analysis.documents.find((d) => d.uri === file.uri);
-      const planGaps = own && !own.isPlan ? own.coverage.uncoveredGoals.length : 0;
-      if (planGaps > 0) {
-        entry.coverage['uncovered-goal'] = planGaps;
-      }
-      if (strategy?.id !== undefined) {
-        entry.implements = strategy.id;
-      }
-    } else {
-      entry.items = catalogTree(ctx, parsed, text, diagnostics);
-    }
-    out.push(entry);
   }
   return nestPlans(out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri)));
 }
 
 /** Puts each plan under the strategy it implements (spec 6.3), which lists it after its own items; a plan of a plan nests deeper. */
-function nestPlans(docs: TreeDocumentData[]): TreeDocumentData[] {
+function nestPlans(entries: readonly TreeDocumentData[]): TreeDocumentData[] {
+  // The entries are cached per document: the nesting is done on copies.
+  const docs = entries.map((d) => ({ ...d }));
   const byId = new Map<string, TreeDocumentData>();
   for (const d of docs) {
     if (d.kind === 'strategy' && d.id !== '' && !byId.has(d.id)) {
@@ -229,9 +265,15 @@ function subtreeProblems(item: TreeItemData): { errors: number; warnings: number
 }
 
 /** A document as a node of one level: its items and plans are asked for when it is expanded. */
-function documentNode(doc: TreeDocumentData): TreeLevelNode {
+function documentNode(ctx: FeatureContext, doc: TreeDocumentData): TreeLevelNode {
   const { plans, ...rest } = doc;
-  return { kind: 'document', doc: { ...rest, items: [] }, itemCount: countItems(doc.items), hasChildren: doc.items.length > 0 || (plans ?? []).length > 0 };
+  // A refresh shows every document's item count: counted once per item list (the tree keeps unchanged documents' lists).
+  let itemCount = ctx.caches.treeItemCounts.get(doc.items);
+  if (itemCount === undefined) {
+    itemCount = countItems(doc.items);
+    ctx.caches.treeItemCounts.set(doc.items, itemCount);
+  }
+  return { kind: 'document', doc: { ...rest, items: [] }, itemCount, hasChildren: doc.items.length > 0 || (plans ?? []).length > 0 };
 }
 
 /** An item as a node of one level: its children are asked for when it is expanded. */
@@ -262,7 +304,7 @@ function currentTree(ctx: FeatureContext): readonly TreeDocumentData[] {
 export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: TreeFilter): TreeLevelNode[] {
   const docs = filterTree(currentTree(ctx), filter);
   if (!parent) {
-    return docs.map(documentNode);
+    return docs.map((d) => documentNode(ctx, d));
   }
   const doc = allDocuments(docs).find((d) => d.uri === parent.uri);
   if (!doc) {
@@ -278,7 +320,7 @@ export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: Tre
     items = item.children;
   }
   const nodes: TreeLevelNode[] = items.map((_, i) => itemNode(doc.uri, [...path, i], items));
-  return path.length === 0 ? [...nodes, ...(doc.plans ?? []).map(documentNode)] : nodes;
+  return path.length === 0 ? [...nodes, ...(doc.plans ?? []).map((d) => documentNode(ctx, d))] : nodes;
 }
 
 /**
@@ -314,7 +356,7 @@ export function treeAncestors(ctx: FeatureContext, uri: string, code: string, fi
   }
   const documents: TreeLevelNode[] = [];
   for (let d: TreeDocumentData | undefined = doc; d; d = owners.get(d.uri)) {
-    documents.unshift(documentNode(d));
+    documents.unshift(documentNode(ctx, d));
   }
   return [...documents, ...chain];
 }

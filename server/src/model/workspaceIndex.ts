@@ -396,7 +396,9 @@ export class WorkspaceIndex {
 
   /** The strategy document with this id (the first by URI when the id is duplicated). */
   strategy(id: string): StrategyDocument | undefined {
-    const uri = this.strategyUris(id)[0];
+    // Asked for every reference resolved: a single definer (the usual case) needs no sorted copy.
+    const definers = this.definers.get('doc:' + id);
+    const uri = definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
     const parsed = uri ? this.files.get(uri)?.parsed : undefined;
     return parsed?.kind === 'strategy' ? parsed : undefined;
   }
