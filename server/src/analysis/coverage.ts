@@ -142,27 +142,42 @@ export function goalLinkCounts(ctx: ResolveContext, plan: StrategyDocument): Map
     return counts;
   }
   const uris = new Set([...ctx.index.usersOf({ documentId: plan.id }), plan.uri]);
+  const position = new Map(plan.items.map((item, i) => [item, i]));
   for (const uri of uris) {
     const doc = ctx.index.get(uri)?.parsed;
     if (doc?.kind !== 'strategy') {
       continue;
     }
-    for (const item of doc.items) {
-      if (isRemoved(item)) {
-        continue;
-      }
-      for (const ref of ownReferences(doc, item)) {
-        if (ref.kind !== 'goals') {
-          continue;
-        }
-        const res = resolveReference(ctx, doc, ref);
-        if (res.target?.kind === 'item' && res.target.doc === plan) {
-          counts.set(res.target.item, (counts.get(res.target.item) ?? 0) + 1);
-        }
-      }
+    // Each document's links by the goals' positions in the plan, kept while neither it nor any
+    // definition changed: an edit of the plan's titles re-reads no other document.
+    const linked = ctx.index.derived(doc, `goal-links ${plan.uri}`, () => goalLinksTo(ctx, doc, plan, position));
+    for (const [i, n] of linked) {
+      const item = plan.items[i];
+      counts.set(item, (counts.get(item) ?? 0) + n);
     }
   }
   return counts;
+}
+
+/** How many `goals` entries of `doc` (not on removed items) resolve to each item of `plan`, by the item's position. */
+function goalLinksTo(ctx: ResolveContext, doc: StrategyDocument, plan: StrategyDocument, position: Map<Item, number>): Map<number, number> {
+  const linked = new Map<number, number>();
+  for (const item of doc.items) {
+    if (isRemoved(item)) {
+      continue;
+    }
+    for (const ref of ownReferences(doc, item)) {
+      if (ref.kind !== 'goals') {
+        continue;
+      }
+      const res = resolveReference(ctx, doc, ref);
+      const i = res.target?.kind === 'item' && res.target.doc === plan ? position.get(res.target.item) : undefined;
+      if (i !== undefined) {
+        linked.set(i, (linked.get(i) ?? 0) + 1);
+      }
+    }
+  }
+  return linked;
 }
 
 /** The goals of `plan` that no `goals` entry of the workspace covers, in document order; none when no `goalsFrom` names the plan. */

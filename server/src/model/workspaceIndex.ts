@@ -127,6 +127,13 @@ export class WorkspaceIndex {
   private readonly namesCache = new WeakMap<ParsedFile, { used: Set<string>; defined: Map<string, string>; goals: Map<string, string> }>();
   /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
   private generationCounter = 0;
+  /**
+   * Bumped when a change may reach beyond the changed file (a file appears or goes, or the update
+   * affects other files' diagnostics): what one file derives from others stays valid while it is
+   * the same (`derived`).
+   */
+  private definitionEpoch = 0;
+  private readonly derivedCache = new WeakMap<ParsedFile, Map<string, { epoch: number; value: unknown }>>();
 
   constructor(
     private readonly parse: FileParser,
@@ -136,6 +143,27 @@ export class WorkspaceIndex {
   /** Increases with every change of the index. */
   get generation(): number {
     return this.generationCounter;
+  }
+
+  /**
+   * A value one file derives from the workspace (`key` names what), computed once and kept while
+   * the file's parse is the same and no change reached beyond the file it was made in. An edit of
+   * a title in the plan every document takes goals from changes that plan alone: what the other
+   * documents derived from it (which of its goals they link, by position) is kept.
+   */
+  derived<T>(parsed: ParsedFile, key: string, compute: () => T): T {
+    let values = this.derivedCache.get(parsed);
+    if (!values) {
+      values = new Map();
+      this.derivedCache.set(parsed, values);
+    }
+    const kept = values.get(key);
+    if (kept && kept.epoch === this.definitionEpoch) {
+      return kept.value as T;
+    }
+    const value = compute();
+    values.set(key, { epoch: this.definitionEpoch, value });
+    return value;
   }
 
   /**
@@ -182,6 +210,9 @@ export class WorkspaceIndex {
     this.collectStaleSuggestions(before, after, affected);
     this.collectPlans(goalsBefore, this.names(parsed).goals, affected);
     this.addPlans(affected, uri);
+    if (!old || affected.size > 1) {
+      this.definitionEpoch++;
+    }
     this.invalidate(affected);
     return affected;
   }
@@ -236,6 +267,7 @@ export class WorkspaceIndex {
     this.collectStaleSuggestions(gone, new Map(), affected);
     this.collectPlans(this.names(old.parsed).goals, new Map(), affected);
     this.addPlans(affected, uri);
+    this.definitionEpoch++;
     this.invalidate(affected);
     return affected;
   }

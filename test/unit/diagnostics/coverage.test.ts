@@ -418,6 +418,35 @@ describe('diagnostics: coverage rules (§7)', () => {
       fx.service.remove(a.uri);
       assert.deepStrictEqual(uncovered(), []);
     });
+
+    it('after every edit of the plan or of a linking document, equals a fresh check of the same texts', () => {
+      const texts = new Map<string, string>([
+        ['/plan.strategy.yaml', 'strategy: plan\ntitle: Plán\nitems:\n  - { id: A1, title: Úřad }\n  - { id: A2, title: Podnikání }\n  - { id: A3, title: Zeleň }\n'],
+        ['/a.strategy.yaml', 'strategy: a\ntitle: A\ngoalsFrom: plan\nitems:\n  - { id: 1, title: P, goals: [A1, A2] }\n'],
+        ['/b.strategy.yaml', 'strategy: b\ntitle: B\nitems:\n  - { id: 1, title: P, goals: [plan/A3] }\n'],
+      ]);
+      const settings = { ...DEFAULT_SETTINGS, severity: { 'uncovered-goal': 'warning' as const } };
+      const source = (): string => [...texts].map(([name, text]) => `//- ${name}\n${text}`).join('');
+      const fx = fixture(source(), settings);
+      const steps: [string, (text: string) => string][] = [
+        ['/plan.strategy.yaml', (t) => t.replace('title: Úřad', 'title: Efektivní úřad')],
+        ['/plan.strategy.yaml', (t) => t.replace('id: A2', 'id: A9')],
+        ['/a.strategy.yaml', (t) => t.replace('[A1, A2]', '[A1, A9]')],
+        ['/plan.strategy.yaml', (t) => t.replace('title: Zeleň }', 'title: Zeleň, status: zrušeno }')],
+        ['/b.strategy.yaml', (t) => t.replace('plan/A3', 'plan/A1')],
+        ['/plan.strategy.yaml', (t) => t.replace('strategy: plan', 'strategy: plan2')],
+        ['/a.strategy.yaml', (t) => t.replace('goalsFrom: plan', 'goalsFrom: plan2')],
+        ['/plan.strategy.yaml', (t) => t.replace('  - { id: A1, title: Efektivní úřad }\n', '')],
+      ];
+      for (const [name, edit] of steps) {
+        texts.set(name, edit(texts.get(name) ?? ''));
+        fx.service.update(fx.file(name).uri, texts.get(name) ?? '');
+        const fresh = fixture(source(), settings);
+        for (const file of texts.keys()) {
+          assert.deepStrictEqual(fx.service.diagnostics(fx.file(file).uri), fresh.service.diagnostics(fresh.file(file).uri), `${file} after editing ${name}`);
+        }
+      }
+    });
   });
 
   it('speaks Czech', () => {
