@@ -17,10 +17,11 @@ import { foldText } from '../model/text';
 /** Scores at or below this count as a match (0 is exact, 1 anything). */
 const THRESHOLD = 0.3;
 
-const OPTIONS: IFuseOptions<string> = { includeScore: true, ignoreLocation: true, threshold: THRESHOLD, isCaseSensitive: true };
+/** The fuse.js options of every fuzzy search over codes and words (the workspace's codes use them too). */
+export const FUZZY_OPTIONS: IFuseOptions<string> = { includeScore: true, ignoreLocation: true, threshold: THRESHOLD, isCaseSensitive: true };
 
 /** A word of a query or title: letters and digits, and dots inside codes. */
-const WORD = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*\.?/gu;
+export const WORD = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*\.?/gu;
 
 interface Built {
   codes: Fuse<string>;
@@ -66,7 +67,7 @@ export class FuzzyIndex<T> {
           push(byWord, word, i);
         }
       });
-      this.built = { codes: new Fuse([...byCode.keys()], OPTIONS), words: new Fuse([...byWord.keys()], OPTIONS), byCode, byWord };
+      this.built = { codes: new Fuse([...byCode.keys()], FUZZY_OPTIONS), words: new Fuse([...byWord.keys()], FUZZY_OPTIONS), byCode, byWord };
     }
     return this.built;
   }
