@@ -17,6 +17,7 @@ import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, parsingLoaderSync, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
+import { recordScope, restoreRecords, saveRecords } from './node/warmStart';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -136,6 +137,9 @@ interface Check {
   loader: ParsingLoaderOptions;
   targets: Target[];
   unreadable(): number;
+  /** The workspace folders, and what the records of the index are kept for (`node/warmStart.ts`). */
+  roots: string[];
+  scope: string;
 }
 
 /** Runs the checker on the main thread; returns the exit status. */
@@ -144,7 +148,9 @@ export function run(argv: string[], cwd: string, io: Output): number {
   if (typeof check === 'number') {
     return check;
   }
+  restoreRecords(check.sync, check.service, check.loader, check.scope);
   check.sync.scanNow(parsingLoaderSync(check.loader));
+  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots);
   return report(check, cwd, io);
 }
 
@@ -156,11 +162,13 @@ export async function runAsync(argv: string[], cwd: string, io: Output): Promise
   }
   const pool = check.opts.workers > 1 ? new ParsePool(check.opts.workers, check.loader.schemas) : undefined;
   check.loader.pool = pool;
+  restoreRecords(check.sync, check.service, check.loader, check.scope);
   try {
     await check.sync.scan();
   } finally {
     await pool?.close();
   }
+  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots);
   return report(check, cwd, io);
 }
 
@@ -204,7 +212,8 @@ function prepare(argv: string[], cwd: string, io: Output): Check | number {
       },
     },
   });
-  return { opts, service, sync, loader, targets, unreadable: () => unreadable };
+  const rootUris = roots.map(pathToUri);
+  return { opts, service, sync, loader, targets, unreadable: () => unreadable, roots: rootUris, scope: recordScope(rootUris, service) };
 }
 
 /** Prints the diagnostics of the checked files; returns the exit status. */
@@ -233,9 +242,8 @@ function report(check: Check, cwd: string, io: Output): number {
       continue;
     }
     files++;
-    if (file.parsed.kind === 'strategy') {
-      items += file.parsed.items.length;
-    }
+    // Counted without loading the parse of a file taken back from its record.
+    items += service.index.shape(file).codes;
     const rel = path.relative(cwd, uriToPath(file.uri) ?? file.uri);
     for (const d of service.diagnostics(uri)) {
       located.push(locate(rel.split(path.sep).join('/'), d, doc.positionAt.bind(doc), service));

@@ -20,7 +20,7 @@ import { itemAtOffset } from './engine/locate';
 import { effectiveSeverity, toLspDiagnostics } from './engine/lspDiagnostics';
 import { createMessages, localeOf, Messages } from './messages';
 import { CodeDiagnostic, ParsedFile } from './model/types';
-import { IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
+import { FileRecord, IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
 import { reparseItem } from './parse/incremental';
 import { parseMarkdown } from './parse/parseMarkdown';
 import { DEFAULT_LIMITS, FileKind, parseFile, ParseLimits } from './parse/parseFile';
@@ -239,6 +239,45 @@ export class LanguageService {
     return affected;
   }
 
+  /**
+   * Takes files back from the records of an earlier session (a warm start, see
+   * `WorkspaceIndex.restore`): `load` gives a record's parse from the persistent
+   * cache when something first reads it, else the file's text is parsed. Returns
+   * the URIs taken back; the scan then confirms or updates each.
+   */
+  restore(records: readonly FileRecord[], load: (uri: string, key: string) => ParsedFile | undefined): string[] {
+    const usable = records.filter((r) => r.uri !== BUILTIN_CATALOG_URI && this.kindOf(r.uri) === r.kind);
+    return this.index.restore(usable, (uri, record, text) => {
+      const cached = record.kind === 'markdown' ? undefined : load(uri, record.key);
+      // Before the scan has read the file, a parse of nothing stands in for one the cache lost; the scan's confirmation replaces it.
+      const parsed = cached ?? this.parse(uri, text ?? '', undefined) ?? parseMarkdown(uri, '');
+      this.context.caches.indexed(parsed);
+      return { parsed, standIn: cached === undefined && text === undefined };
+    });
+  }
+
+  /** The scan read a file taken back from its record, with the recorded text: it is indexed as recorded. */
+  confirm(uri: string, text: string): boolean {
+    if (!this.index.confirm(uri, text)) {
+      return false;
+    }
+    this.documents.set(uri, TextDocument.create(uri, 'strategy-yaml', 1, text));
+    return true;
+  }
+
+  /** The records of every workspace file as indexed now, for the next start; `keyOf` names a text (the cache key). */
+  records(keyOf: (text: string) => string): FileRecord[] {
+    const out: FileRecord[] = [];
+    for (const file of this.index.all()) {
+      // A file taken back whose text the scan never saw has no text to name: it is left out.
+      const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, keyOf(file.text));
+      if (record) {
+        out.push(record);
+      }
+    }
+    return out;
+  }
+
   /** The parse limits the current settings give, which a parse made elsewhere must have used. */
   parseLimits(): ParseLimits {
     return { ...DEFAULT_LIMITS, maxFileLength: this.settingsValue.maxFileSizeMB * 1024 * 1024 };
@@ -285,10 +324,12 @@ export class LanguageService {
         continue;
       }
       s.files++;
-      if (file.parsed.kind === 'strategy') {
+      // A file taken back from its record is counted from the record: the status does not load every parse.
+      const shape = this.index.shape(file);
+      if (shape.kind === 'strategy') {
         s.strategies++;
-        s.codes += file.parsed.items.length;
-      } else if (file.parsed.kind === 'catalog') {
+        s.codes += shape.codes;
+      } else if (shape.kind === 'catalog') {
         s.catalogs++;
       }
       if (!options.diagnostics) {

@@ -24,6 +24,7 @@ import { LanguageService } from './languageService';
 import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
+import { recordScope, restoreRecords, saveRecords } from './node/warmStart';
 import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
@@ -49,6 +50,8 @@ interface Session {
   editOptions: { documentChanges: boolean; versionOf: (uri: string) => number | null };
   /** The client accepts `LocationLink`s for definitions. */
   linkSupport: boolean;
+  /** The workspace folders at the start (the records of the index are kept for them, `node/warmStart.ts`). */
+  roots: string[];
 }
 
 export function startServer(): void {
@@ -135,6 +138,7 @@ export function startServer(): void {
       watcherRegistration: params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       editOptions: { documentChanges: params.capabilities?.workspace?.workspaceEdit?.documentChanges === true, versionOf: (uri) => sync.versionOf(uri) },
       linkSupport: params.capabilities?.textDocument?.definition?.linkSupport === true,
+      roots,
     };
     return {
       capabilities: {
@@ -173,6 +177,9 @@ export function startServer(): void {
     // The first scan parses on the spare cores, when there are any; later rescans (a settings change) use this thread.
     const workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
     s.loader.pool = workers > 1 ? new ParsePool(workers, s.loader.schemas) : undefined;
+    // A warm start takes the files back from the records the last session left: unchanged files are neither parsed nor re-checked.
+    const scope = recordScope(s.roots, s.service);
+    const restored = restoreRecords(s.sync, s.service, s.loader, scope);
     try {
       await s.sync.scan();
     } finally {
@@ -180,7 +187,10 @@ export function startServer(): void {
       s.loader.pool = undefined;
     }
     const stats = s.loader.cache?.stats;
-    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${stats.hits} read, ${stats.written} written${stats.unwritable ? `, not writable: ${stats.unwritable}` : ''})` : ''));
+    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${restored} taken back from records, ${stats.hits} read, ${stats.written} written${stats.unwritable ? `, not writable: ${stats.unwritable}` : ''})` : ''));
+    // The diagnostics are out: the records for the next start are written after them.
+    await NODE_CLOCK.yield();
+    saveRecords(s.sync, s.service, s.loader, scope, s.roots);
   });
 
   connection.onDidChangeConfiguration(() => session && void pullSettings(session));

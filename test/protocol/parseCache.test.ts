@@ -55,7 +55,13 @@ describe('parse cache and progress over LSP', function () {
     assert.ok(counted.length > 0, 'the status notifications count the files while indexing');
     assert.strictEqual(counted[counted.length - 1].total, 262);
     assert.strictEqual(statuses[statuses.length - 1].indexing, false, 'the last status says the index is complete');
-    assert.strictEqual(await diagnosticsOf(ws, cache), cold);
+    // The second start takes the files back from the records the first left: the same diagnostics and the same status.
+    const warmStatuses: StatusData[] = [];
+    assert.strictEqual(await diagnosticsOf(ws, cache, warmStatuses), cold);
+    assert.ok(fs.readdirSync(path.join(cache, fs.readdirSync(cache)[0])).some((f) => f.startsWith('workspace-')), 'the records of the index are in the cache');
+    const { indexing, strategies, catalogs, codes, errors, warnings } = statuses[statuses.length - 1];
+    const last = warmStatuses[warmStatuses.length - 1];
+    assert.deepStrictEqual({ indexing: last.indexing, strategies: last.strategies, catalogs: last.catalogs, codes: last.codes, errors: last.errors, warnings: last.warnings }, { indexing, strategies, catalogs, codes, errors, warnings });
     const file = path.join(ws, 'group-0', 'doc-3.strategy.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('strategy: doc-3', 'strategy: doc-3b'));
     const changed = await diagnosticsOf(ws, cache);

@@ -63,9 +63,14 @@ describe('strategy-check --cache and --workers', function () {
     const first = check(['--cache', 'cache', 'ws'], dir);
     assert.deepStrictEqual(first, cold);
     const written = entries(cache);
-    assert.strictEqual(written.length, 80 + 8 + 2, 'one entry per strategy file');
+    assert.strictEqual(written.filter((e) => !path.basename(e).startsWith('workspace-')).length, 80 + 8 + 2, 'one entry per strategy file');
+    assert.strictEqual(written.filter((e) => path.basename(e).startsWith('workspace-')).length, 1, "the records of the index, for the next run's warm start");
     const warm = check(['--cache', 'cache', 'ws'], dir);
     assert.deepStrictEqual(warm, cold);
+    // Taken back from the records: the parse of no file is read, as none is needed.
+    const times = new Map(entries(cache).map((e) => [e, fs.statSync(path.join(cache, e)).mtimeMs]));
+    assert.deepStrictEqual(check(['--cache', 'cache', 'ws'], dir), cold);
+    assert.deepStrictEqual(new Map(entries(cache).filter((e) => !path.basename(e).startsWith('workspace-')).map((e) => [e, fs.statSync(path.join(cache, e)).mtimeMs])), new Map([...times].filter(([e]) => !path.basename(e).startsWith('workspace-'))));
     // Changed on disk while nothing ran: a different id breaks the links to it.
     const changed = path.join(dir, 'ws', 'group-0', 'doc-5.strategy.yaml');
     fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8').replace('strategy: doc-5', 'strategy: doc-5b'));

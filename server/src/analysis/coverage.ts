@@ -63,16 +63,7 @@ export function depthsOf(index: WorkspaceIndex, doc: StrategyDocument): number[]
 
 /** Whether some workspace document's `goalsFrom` names this document: it is then a parent plan of goals. */
 export function isGoalPlan(index: WorkspaceIndex, doc: StrategyDocument): boolean {
-  if (doc.id === undefined || index.strategy(doc.id) !== doc) {
-    return false;
-  }
-  for (const uri of index.usersOf({ documentId: doc.id })) {
-    const user = index.get(uri)?.parsed;
-    if (user?.kind === 'strategy' && user.goalsFrom?.code === doc.id) {
-      return true;
-    }
-  }
-  return false;
+  return doc.id !== undefined && index.strategy(doc.id) === doc && index.namedInGoalsFrom(doc.id);
 }
 
 /**

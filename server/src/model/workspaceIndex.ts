@@ -19,6 +19,68 @@ export interface IndexedFile {
   parsed: ParsedFile;
 }
 
+/** The names a file uses and defines (with their fingerprints), and the goal links it makes, as the index tracks them. */
+interface Names {
+  used: Set<string>;
+  defined: Map<string, string>;
+  goals: Map<string, string>;
+}
+
+/**
+ * What the index keeps of a file between sessions, so that a start with the file unchanged takes
+ * it back without parsing it: its kind and number of items (for the status), its names (for the
+ * dependencies) and its diagnostics. `key` identifies the text it was made from.
+ */
+export interface FileRecord {
+  uri: string;
+  key: string;
+  kind: ParsedFile['kind'];
+  codes: number;
+  used: string[];
+  defined: [string, string][];
+  goals: [string, string][];
+  diagnostics: CodeDiagnostic[];
+}
+
+/**
+ * A file taken back from a record: its parse is loaded when something first reads it. Until the
+ * scan confirms that the file still has the recorded text, its text is unknown (empty).
+ */
+class RestoredFile implements IndexedFile {
+  private loaded: ParsedFile | undefined;
+  /** Whether `loaded` is a stand-in made without the text (the record's parse could not be loaded). */
+  private standIn = false;
+  text = '';
+  confirmed = false;
+
+  constructor(
+    readonly uri: string,
+    readonly record: FileRecord,
+    private readonly load: (file: RestoredFile) => { parsed: ParsedFile; standIn: boolean },
+  ) {}
+
+  get parsed(): ParsedFile {
+    if (!this.loaded) {
+      const { parsed, standIn } = this.load(this);
+      this.loaded = parsed;
+      this.standIn = standIn;
+    }
+    return this.loaded;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+
+  confirm(text: string): void {
+    this.text = text;
+    this.confirmed = true;
+    if (this.standIn) {
+      this.loaded = undefined;
+    }
+  }
+}
+
 /** A descriptor with the catalog that defines it. */
 export interface DescriptorDefinition {
   descriptor: Descriptor;
@@ -28,8 +90,8 @@ export interface DescriptorDefinition {
 /**
  * Names whose definitions a file depends on: `doc:ID` for documents,
  * `desc:CODE` for descriptors, `impl:ID` for the strategy a plan implements,
- * and `after:ID` for the documents its `after` links reach (a dependency
- * cycle may pass through them).
+ * `from:ID` for the document its `goalsFrom` names, and `after:ID` for the
+ * documents its `after` links reach (a dependency cycle may pass through them).
  */
 function usedNames(parsed: ParsedFile): Set<string> {
   const names = new Set<string>();
@@ -44,6 +106,9 @@ function usedNames(parsed: ParsedFile): Set<string> {
       names.add('desc:' + ref.code);
     } else if (ref.kind === 'goalsFrom' || ref.kind === 'documents') {
       names.add('doc:' + ref.code);
+      if (ref.kind === 'goalsFrom') {
+        names.add('from:' + ref.code);
+      }
     } else if (ref.kind === 'implements') {
       names.add('doc:' + ref.code);
       names.add('impl:' + ref.code);
@@ -124,7 +189,9 @@ export class WorkspaceIndex {
   private readonly definers = new Map<string, Set<string>>();
   private readonly diagnosticsCache = new Map<string, CodeDiagnostic[]>();
   /** Names per parsed file, computed once per parse (a 5,000-item document is read on every keystroke). */
-  private readonly namesCache = new WeakMap<ParsedFile, { used: Set<string>; defined: Map<string, string>; goals: Map<string, string> }>();
+  private readonly namesCache = new WeakMap<ParsedFile, Names>();
+  /** Names of the files taken back from records, read from the record (their parse is not loaded for them). */
+  private readonly restoredNames = new WeakMap<IndexedFile, Names>();
   /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
   private generationCounter = 0;
   /**
@@ -173,23 +240,25 @@ export class WorkspaceIndex {
    */
   update(uri: string, text: string): Set<string> {
     const old = this.files.get(uri);
-    if (old && old.text === text) {
+    const unconfirmed = old instanceof RestoredFile && !old.confirmed;
+    if (old && old.text === text && !unconfirmed) {
       return new Set();
     }
-    const parsed = this.parse(uri, text, old);
+    // A file taken back from a record whose text has not been seen has nothing to re-parse in part.
+    const parsed = this.parse(uri, text, unconfirmed ? undefined : old);
     if (!parsed) {
       return this.remove(uri);
     }
     const affected = new Set<string>([uri]);
-    const before = old ? this.names(old.parsed).defined : new Map<string, string>();
-    const goalsBefore = old ? this.names(old.parsed).goals : new Map<string, string>();
+    const before = old ? this.names(old).defined : new Map<string, string>();
+    const goalsBefore = old ? this.names(old).goals : new Map<string, string>();
     if (old) {
       this.unlink(old);
     }
     const file: IndexedFile = { uri, text, parsed };
     this.files.set(uri, file);
     this.link(file);
-    const after = this.names(parsed).defined;
+    const after = this.names(file).defined;
     for (const [name, fingerprint] of after) {
       if (before.get(name) !== fingerprint) {
         this.collectAffected(name, affected);
@@ -208,7 +277,7 @@ export class WorkspaceIndex {
       }
     }
     this.collectStaleSuggestions(before, after, affected);
-    this.collectPlans(goalsBefore, this.names(parsed).goals, affected);
+    this.collectPlans(goalsBefore, this.names(file).goals, affected);
     this.addPlans(affected, uri);
     if (!old || affected.size > 1) {
       this.definitionEpoch++;
@@ -260,12 +329,12 @@ export class WorkspaceIndex {
     }
     this.unlink(old);
     this.files.delete(uri);
-    const gone = this.names(old.parsed).defined;
+    const gone = this.names(old).defined;
     for (const name of gone.keys()) {
       this.collectAffected(name, affected);
     }
     this.collectStaleSuggestions(gone, new Map(), affected);
-    this.collectPlans(this.names(old.parsed).goals, new Map(), affected);
+    this.collectPlans(this.names(old).goals, new Map(), affected);
     this.addPlans(affected, uri);
     this.definitionEpoch++;
     this.invalidate(affected);
@@ -279,7 +348,12 @@ export class WorkspaceIndex {
     }
   }
 
-  private names(parsed: ParsedFile): { used: Set<string>; defined: Map<string, string>; goals: Map<string, string> } {
+  private names(file: IndexedFile): Names {
+    const restored = this.restoredNames.get(file);
+    if (restored) {
+      return restored;
+    }
+    const parsed = file.parsed;
     let names = this.namesCache.get(parsed);
     if (!names) {
       names = { used: usedNames(parsed), defined: definedNames(parsed), goals: goalLinks(parsed) };
@@ -363,21 +437,87 @@ export class WorkspaceIndex {
   }
 
   private link(file: IndexedFile): void {
-    for (const name of this.names(file.parsed).used) {
+    for (const name of this.names(file).used) {
       addTo(this.users, name, file.uri);
     }
-    for (const name of this.names(file.parsed).defined.keys()) {
+    for (const name of this.names(file).defined.keys()) {
       addTo(this.definers, name, file.uri);
     }
   }
 
   private unlink(file: IndexedFile): void {
-    for (const name of this.names(file.parsed).used) {
+    for (const name of this.names(file).used) {
       removeFrom(this.users, name, file.uri);
     }
-    for (const name of this.names(file.parsed).defined.keys()) {
+    for (const name of this.names(file).defined.keys()) {
       removeFrom(this.definers, name, file.uri);
     }
+  }
+
+  /**
+   * Takes files back from their records (a warm start): each is indexed with the recorded names
+   * and diagnostics, and its parse is loaded (`load`) only when something reads it. The scan then
+   * confirms each file whose text is still the recorded one (`confirm`) and updates the others, so
+   * that what changed while nothing watched re-checks exactly the files it affects. Returns the
+   * URIs taken back.
+   */
+  restore(records: readonly FileRecord[], load: (uri: string, record: FileRecord, text: string | undefined) => { parsed: ParsedFile; standIn: boolean }): string[] {
+    const uris: string[] = [];
+    for (const record of records) {
+      if (this.files.has(record.uri)) {
+        continue;
+      }
+      const file = new RestoredFile(record.uri, record, (f) => load(f.uri, f.record, f.confirmed ? f.text : undefined));
+      this.restoredNames.set(file, { used: new Set(record.used), defined: new Map(record.defined), goals: new Map(record.goals) });
+      this.files.set(record.uri, file);
+      this.link(file);
+      this.diagnosticsCache.set(record.uri, record.diagnostics);
+      uris.push(record.uri);
+    }
+    this.definitionEpoch++;
+    this.generationCounter++;
+    return uris;
+  }
+
+  /** The key of the record a file was taken back from, while its text is not confirmed yet. */
+  unconfirmedKey(uri: string): string | undefined {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile && !file.confirmed ? file.record.key : undefined;
+  }
+
+  /** The scan read the recorded text of a file taken back from its record: the file is as recorded. */
+  confirm(uri: string, text: string): boolean {
+    const file = this.files.get(uri);
+    if (!(file instanceof RestoredFile) || file.confirmed) {
+      return false;
+    }
+    file.confirm(text);
+    this.generationCounter++;
+    return true;
+  }
+
+  /** Whether a file's parse is in memory (a file taken back from a record is loaded when first read). */
+  isLoaded(uri: string): boolean {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile ? file.isLoaded : file !== undefined;
+  }
+
+  /** A file's kind and number of items, without loading a restored file's parse. */
+  shape(file: IndexedFile): { kind: ParsedFile['kind']; codes: number } {
+    if (file instanceof RestoredFile && !file.isLoaded) {
+      return { kind: file.record.kind, codes: file.record.codes };
+    }
+    return { kind: file.parsed.kind, codes: file.parsed.kind === 'strategy' ? file.parsed.items.length : 0 };
+  }
+
+  /** The record of a file as indexed now (its diagnostics computed if they are not yet), for the next start. */
+  record(uri: string, key: string): FileRecord | undefined {
+    const file = this.files.get(uri);
+    if (!file) {
+      return undefined;
+    }
+    const names = this.names(file);
+    return { uri, key, ...this.shape(file), used: [...names.used], defined: [...names.defined], goals: [...names.goals], diagnostics: this.diagnostics(uri) };
   }
 
   /** The indexed file at `uri`. */
@@ -484,6 +624,11 @@ export class WorkspaceIndex {
   /** URIs of the catalogs defining this descriptor, sorted. */
   descriptorDefiners(code: string): string[] {
     return [...(this.definers.get('desc:' + code) ?? [])].sort();
+  }
+
+  /** Whether some file's `goalsFrom` names the document id (read from the index's names: no file is loaded for it). */
+  namedInGoalsFrom(id: string): boolean {
+    return (this.users.get('from:' + id)?.size ?? 0) > 0;
   }
 
   /** URIs of the files that use a document id or descriptor. */

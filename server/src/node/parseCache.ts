@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { ParsedFile } from '../model/types';
+import type { FileRecord } from '../model/workspaceIndex';
 
 const MAGIC = 'strategy-codes parse cache 1\n';
 
@@ -108,19 +109,24 @@ export class ParseCache {
   }
 
   private decode(data: Buffer, uri: string, hash: string): ParsedFile | undefined {
+    const value = this.payload(data, hash) as Partial<ParsedFile> | null | undefined;
+    // The payload hash matched: a wrong shape here means a bug, not damage — still a miss, never a crash.
+    return value !== null && typeof value === 'object' && value.uri === uri && (value.kind === 'strategy' || value.kind === 'catalog') ? (value as ParsedFile) : undefined;
+  }
+
+  /** The value an entry holds when its header matches this engine and `key` and its payload is whole, else undefined. */
+  private payload(data: Buffer, key: string): unknown {
     const headerEnd = data.indexOf(0x0a, MAGIC.length);
     if (headerEnd < 0 || data.toString('utf8', 0, MAGIC.length) !== MAGIC) {
       return undefined;
     }
     const [engine, text, payloadHash, length] = data.toString('utf8', MAGIC.length, headerEnd).split(' ');
     const payload = data.subarray(headerEnd + 1);
-    if (engine !== this.engine || text !== hash || Number(length) !== payload.length || crypto.createHash('sha1').update(payload).digest('hex') !== payloadHash) {
+    if (engine !== this.engine || text !== key || Number(length) !== payload.length || crypto.createHash('sha1').update(payload).digest('hex') !== payloadHash) {
       return undefined;
     }
     try {
-      const value = v8.deserialize(payload) as Partial<ParsedFile> | null;
-      // The payload hash matched: a wrong shape here means a bug, not damage — still a miss, never a crash.
-      return value !== null && typeof value === 'object' && value.uri === uri && (value.kind === 'strategy' || value.kind === 'catalog') ? (value as ParsedFile) : undefined;
+      return v8.deserialize(payload) as unknown;
     } catch {
       return undefined;
     }
@@ -128,18 +134,27 @@ export class ParseCache {
 
   /** Stores the parse of `uri` whose text had hash `hash`; written whole or not at all. */
   set(uri: string, hash: string, parsed: ParsedFile): void {
-    if (this.stats.unwritable !== undefined || (parsed.kind !== 'strategy' && parsed.kind !== 'catalog')) {
+    if (parsed.kind !== 'strategy' && parsed.kind !== 'catalog') {
       return;
     }
-    const target = this.entryPath(uri);
+    if (this.write(this.entryPath(uri), hash, parsed)) {
+      this.stats.written++;
+    }
+  }
+
+  /** Writes an entry whole or not at all; false when it could not be written (the cache then writes no more). */
+  private write(target: string, key: string, value: unknown): boolean {
+    if (this.stats.unwritable !== undefined) {
+      return false;
+    }
     const tmp = `${target}.${process.pid}.tmp`;
     try {
-      const payload = v8.serialize(parsed);
-      const header = `${MAGIC}${this.engine} ${hash} ${crypto.createHash('sha1').update(payload).digest('hex')} ${payload.length}\n`;
+      const payload = v8.serialize(value);
+      const header = `${MAGIC}${this.engine} ${key} ${crypto.createHash('sha1').update(payload).digest('hex')} ${payload.length}\n`;
       fs.writeFileSync(tmp, Buffer.concat([Buffer.from(header), payload]));
       // A rename replaces the entry at once: a reader sees the old entry or the new one, never half of one.
       fs.renameSync(tmp, target);
-      this.stats.written++;
+      return true;
     } catch (e) {
       this.stats.unwritable = describe(e);
       try {
@@ -147,8 +162,51 @@ export class ParseCache {
       } catch {
         // Nothing was written, or it cannot be removed either: the next start ignores a stray .tmp file.
       }
+      return false;
     }
   }
+
+  private recordsPath(scope: string): string {
+    return path.join(this.folder, `workspace-${crypto.createHash('sha1').update(scope).digest('hex')}.bin`);
+  }
+
+  /**
+   * The records of the workspace's files an earlier session left for `scope` (the workspace
+   * folders and the settings the index was built with), or undefined: a warm start takes the
+   * files back from them. Checked as a parse is; anything amiss is no records.
+   */
+  readRecords(scope: string): FileRecord[] | undefined {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(this.recordsPath(scope));
+    } catch {
+      return undefined;
+    }
+    const value = this.payload(data, crypto.createHash('sha1').update(scope).digest('hex'));
+    return Array.isArray(value) && value.every(isRecord) ? value : undefined;
+  }
+
+  /** Stores the records of the workspace's files for `scope`, whole or not at all. */
+  writeRecords(scope: string, records: readonly FileRecord[]): boolean {
+    return this.write(this.recordsPath(scope), crypto.createHash('sha1').update(scope).digest('hex'), records);
+  }
+}
+
+/** Whether a value read back has the shape of a record (its payload hash matched: a wrong shape is a bug, still refused). */
+function isRecord(value: unknown): value is FileRecord {
+  const r = value as Partial<FileRecord> | null;
+  return (
+    r !== null &&
+    typeof r === 'object' &&
+    typeof r.uri === 'string' &&
+    typeof r.key === 'string' &&
+    (r.kind === 'strategy' || r.kind === 'catalog' || r.kind === 'markdown') &&
+    typeof r.codes === 'number' &&
+    Array.isArray(r.used) &&
+    Array.isArray(r.defined) &&
+    Array.isArray(r.goals) &&
+    Array.isArray(r.diagnostics)
+  );
 }
 
 function describe(e: unknown): string {

@@ -21,6 +21,8 @@ export interface ParsingLoaderOptions {
   limits?(): ParseLimits;
   cache?: ParseCache;
   pool?: ParsePool;
+  /** The record key of a file taken back from its record and not confirmed yet (a warm start): a text with that key is not parsed. */
+  restoredKey?(uri: string): string | undefined;
 }
 
 interface Read {
@@ -30,7 +32,7 @@ interface Read {
 }
 
 /** The cache key of a text: its hash and the one limit that changes what a parse gives. */
-function cacheKey(text: string, limits: ParseLimits): string {
+export function cacheKey(text: string, limits: ParseLimits): string {
   return `${textHash(text)}-${limits.maxFileLength}`;
 }
 
@@ -41,7 +43,12 @@ function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: Par
     if (read.text === undefined || (kind !== 'strategy' && kind !== 'catalog')) {
       return { file: { uri, ...read } };
     }
-    const key = o.cache ? cacheKey(read.text, limits) : undefined;
+    const restored = o.restoredKey?.(uri);
+    const key = o.cache || restored !== undefined ? cacheKey(read.text, limits) : undefined;
+    if (restored !== undefined && key === restored) {
+      // Unchanged since it was recorded: the index holds it already, its parse is loaded when something reads it.
+      return { file: { uri, text: read.text, confirms: key } };
+    }
     const parsed = key !== undefined ? o.cache?.get(uri, key) : undefined;
     return { file: { uri, text: read.text, parsed }, kind, key };
   });

@@ -20,7 +20,15 @@ export type FileRead = { text: string; error?: undefined } | { text?: undefined;
  * loader already has it (from the persistent cache or a parse worker), made
  * with the service's schemas and current limits.
  */
-export type LoadedFile = { uri: string; parsed?: ParsedFile } & FileRead;
+export type LoadedFile = {
+  uri: string;
+  parsed?: ParsedFile;
+  /**
+   * The loader found the text to be the one a file taken back from its record (a warm start) was
+   * recorded with — this record key — and did not parse it: the index confirms the file as recorded.
+   */
+  confirms?: string;
+} & FileRead;
 
 export interface Workspace {
   /**

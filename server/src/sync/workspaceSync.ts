@@ -36,6 +36,7 @@ import { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserve
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_CATALOG_URI, LanguageService } from '../languageService';
 import { ParsedFile } from '../model/types';
+import type { FileRecord } from '../model/workspaceIndex';
 import { Settings } from '../settings';
 import { BatchLoader, LoadedFile, readingLoader, Workspace } from './workspace';
 
@@ -347,9 +348,31 @@ export class WorkspaceSync {
     if (file.error !== undefined) {
       this.output.unreadable?.(file.uri, file.error);
       this.drop(file.uri);
-    } else {
+    } else if (file.confirms === undefined || this.service.index.unconfirmedKey(file.uri) !== file.confirms || !this.service.confirm(file.uri, file.text)) {
+      // A file taken back from its record and read with the recorded text stays as recorded; any other is indexed (parsed here when the loader did not).
       this.index(file.uri, file.text, file.parsed);
     }
+  }
+
+  /**
+   * Before the first scan of a warm start: takes the files back from the records an earlier
+   * session left (`LanguageService.restore`), with their diagnostics. The scan then confirms each
+   * file whose text is the recorded one and indexes the others as changed, so that a file changed
+   * while nothing watched re-checks exactly the files it affects, and the diagnostics published at
+   * the end of the scan are those a cold start gives.
+   */
+  restore(records: readonly FileRecord[], load: (uri: string, key: string) => ParsedFile | undefined): void {
+    this.addToPublish(this.service.restore(records, load));
+  }
+
+  /** Whether every open buffer holds the text of its file on disk: only then do records of the index describe the disk. */
+  buffersMatchDisk(): boolean {
+    for (const [uri, buffer] of this.buffers) {
+      if (this.workspace.readFile(uri).text !== buffer.doc.getText()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of a scan: drops the files it did not find (and no event brought in meanwhile), then publishes. */

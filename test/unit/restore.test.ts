@@ -1,0 +1,138 @@
+/**
+ * A warm start: files taken back from the records of an earlier session, confirmed when their
+ * text is unchanged and updated when not, give exactly the diagnostics of a fresh index of the
+ * same texts, and load no parse that nothing reads.
+ */
+import * as assert from 'assert';
+import * as crypto from 'crypto';
+import { LanguageService } from '../../server/src/languageService';
+import { ParsedFile } from '../../server/src/model/types';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { generateNationalWorkspace, NATIONAL, prng } from '../support/generate';
+import { schemas } from './fixture';
+
+const ROOT = 'file:///warm';
+const key = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
+
+function service(): LanguageService {
+  return new LanguageService({ schemas: schemas(), roots: [ROOT], settings: DEFAULT_SETTINGS });
+}
+
+function indexAll(texts: ReadonlyMap<string, string>): LanguageService {
+  const s = service();
+  for (const [uri, text] of texts) {
+    s.update(uri, text);
+  }
+  return s;
+}
+
+function allDiagnostics(s: LanguageService, uris: Iterable<string>): Map<string, unknown> {
+  return new Map([...uris].sort().map((uri) => [uri, s.lspDiagnostics(uri)]));
+}
+
+/** The earlier session: every file indexed, its records and parses kept as the cache would keep them. */
+function earlier(texts: ReadonlyMap<string, string>): { records: ReturnType<LanguageService['records']>; parses: Map<string, ParsedFile> } {
+  const s = indexAll(texts);
+  const parses = new Map<string, ParsedFile>();
+  for (const uri of texts.keys()) {
+    const parsed = s.index.get(uri)?.parsed;
+    if (parsed) {
+      parses.set(`${uri} ${key(texts.get(uri) ?? '')}`, parsed);
+    }
+  }
+  return { records: s.records(key), parses };
+}
+
+/** The next start: take the records back, then read every file as the scan does. */
+function warm(records: ReturnType<LanguageService['records']>, parses: Map<string, ParsedFile>, texts: ReadonlyMap<string, string>): { s: LanguageService; loads: number } {
+  const s = service();
+  let loads = 0;
+  s.restore(records, (uri, k) => {
+    loads++;
+    return parses.get(`${uri} ${k}`);
+  });
+  for (const [uri, text] of texts) {
+    if (s.index.unconfirmedKey(uri) !== key(text) || !s.confirm(uri, text)) {
+      s.update(uri, text);
+    }
+  }
+  for (const uri of s.index.uris()) {
+    if (!texts.has(uri) && uri.startsWith(ROOT)) {
+      s.remove(uri);
+    }
+  }
+  return { s, get loads() {
+    return loads;
+  } };
+}
+
+describe('warm start: records of an earlier session', () => {
+  const files = generateNationalWorkspace({ ...NATIONAL, documents: 24, plans: 3 });
+  const base = new Map(files.map((f) => [`${ROOT}/${f.path}`, f.text]));
+  base.set(`${ROOT}/catalog.catalog.yaml`, 'catalog: vlastni\ntitle: Katalog\ndescriptors:\n  - id: X.a\n    title: Vlastní deskriptor\n');
+  base.set(`${ROOT}/notes.md`, '# Poznámky\n\nViz [[plan/A1]] a doc-3.\n');
+
+  it('with nothing changed: the same diagnostics, the status without loading a parse', () => {
+    const { records, parses } = earlier(base);
+    const w = warm(records, parses, base);
+    const summary = w.s.summary({ diagnostics: true });
+    assert.strictEqual(w.loads, 0, 'publishing the recorded diagnostics and the status loads nothing');
+    assert.deepStrictEqual(summary, indexAll(base).summary());
+    assert.deepStrictEqual(allDiagnostics(w.s, base.keys()), allDiagnostics(indexAll(base), base.keys()));
+  });
+
+  it('after files changed, appeared and went while closed: exactly the diagnostics of a fresh index (seeded)', () => {
+    const rand = prng(4122026);
+    const uris = [...base.keys()];
+    for (let round = 0; round < 12; round++) {
+      const { records, parses } = earlier(base);
+      const now = new Map(base);
+      for (let k = 0; k < 4; k++) {
+        const uri = uris[Math.floor(rand() * uris.length)];
+        const text = now.get(uri);
+        const r = rand();
+        if (text === undefined) {
+          continue;
+        } else if (r < 0.15) {
+          now.delete(uri);
+        } else if (r < 0.35) {
+          now.set(uri, text.replace(/title: \S+/, 'title: Změněno'));
+        } else if (r < 0.55) {
+          now.set(uri, text.replace(/id: (\S+)\.1\b/, 'id: $1.77'));
+        } else if (r < 0.7) {
+          now.set(uri, text.replace(/goals: \[/, 'goals: [A9.9, '));
+        } else if (r < 0.85) {
+          now.set(uri, text.replace(/^strategy: (\S+)/m, 'strategy: $1-nove'));
+        } else {
+          now.set(`${ROOT}/new-${round}-${k}.strategy.yaml`, text.replace(/^strategy: (\S+)/m, 'strategy: $1'));
+        }
+      }
+      const w = warm(records, parses, now);
+      assert.deepStrictEqual(allDiagnostics(w.s, now.keys()), allDiagnostics(indexAll(now), now.keys()), `round ${round}`);
+      assert.deepStrictEqual(w.s.summary(), indexAll(now).summary(), `round ${round}: the status`);
+    }
+  });
+
+  it('a title edit loads only what the edited file resolves against, not the workspace', () => {
+    const { records, parses } = earlier(base);
+    const now = new Map(base);
+    const uri = `${ROOT}/group-0/doc-5.strategy.yaml`;
+    now.set(uri, (now.get(uri) ?? '').replace(/title: \S+/, 'title: Nový'));
+    const w = warm(records, parses, now);
+    allDiagnostics(w.s, now.keys());
+    // The edited file itself, the plan it takes goals from and the documents its `related` links name.
+    const named = new Set((now.get(uri) ?? '').match(/doc-\d+(?=\/)/g) ?? []);
+    assert.ok(w.loads <= named.size + 2, `${w.loads} files loaded, ${named.size} documents named`);
+    assert.ok(w.loads < base.size - 5, `${w.loads} of ${base.size} files loaded`);
+    assert.deepStrictEqual(allDiagnostics(w.s, now.keys()), allDiagnostics(indexAll(now), now.keys()));
+  });
+
+  it('a record whose parse the cache lost is parsed from the text the scan confirmed', () => {
+    const { records } = earlier(base);
+    const w = warm(records, new Map(), base);
+    assert.deepStrictEqual(allDiagnostics(w.s, base.keys()), allDiagnostics(indexAll(base), base.keys()));
+    const doc = `${ROOT}/group-0/doc-1.strategy.yaml`;
+    const parsed = w.s.index.get(doc)?.parsed;
+    assert.ok(parsed?.kind === 'strategy' && parsed.items.length > 100, 'the whole document, not a stand-in');
+  });
+});
