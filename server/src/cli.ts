@@ -148,9 +148,9 @@ export function run(argv: string[], cwd: string, io: Output): number {
   if (typeof check === 'number') {
     return check;
   }
-  restoreRecords(check.sync, check.service, check.loader, check.scope);
+  const restored = restoreRecords(check.sync, check.service, check.loader, check.scope);
   check.sync.scanNow(parsingLoaderSync(check.loader));
-  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots);
+  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots, restored);
   return report(check, cwd, io);
 }
 
@@ -162,13 +162,13 @@ export async function runAsync(argv: string[], cwd: string, io: Output): Promise
   }
   const pool = check.opts.workers > 1 ? new ParsePool(check.opts.workers, check.loader.schemas) : undefined;
   check.loader.pool = pool;
-  restoreRecords(check.sync, check.service, check.loader, check.scope);
+  const restored = restoreRecords(check.sync, check.service, check.loader, check.scope);
   try {
     await check.sync.scan();
   } finally {
     await pool?.close();
   }
-  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots);
+  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots, restored);
   return report(check, cwd, io);
 }
 

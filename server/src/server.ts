@@ -26,7 +26,7 @@ import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
 import { recordScope, restoreRecords, saveRecords } from './node/warmStart';
 import { ParsePool, workersFor } from './node/parsePool';
-import { parsingLoader, ParsingLoaderOptions } from './node/parsingLoader';
+import { parsingLoader, ParsingLoaderOptions, writePending } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { redirectConsole, stdioStreams } from './node/stdio';
 import { AnalysisRequest, ImportStrategyRequest, ItemAtPositionRequest, ReportRequest, StrategyTreeLevelRequest, StrategyTreeRequest, TreeAncestorsRequest, WorkspaceCodesRequest } from './protocol';
@@ -180,6 +180,7 @@ export function startServer(): void {
     // A warm start takes the files back from the records the last session left: unchanged files are neither parsed nor re-checked.
     const scope = recordScope(s.roots, s.service);
     const restored = restoreRecords(s.sync, s.service, s.loader, scope);
+    s.loader.pendingWrites = s.loader.cache ? [] : undefined;
     try {
       await s.sync.scan();
     } finally {
@@ -187,10 +188,15 @@ export function startServer(): void {
       s.loader.pool = undefined;
     }
     const stats = s.loader.cache?.stats;
-    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${restored} taken back from records, ${stats.hits} read, ${stats.written} written${stats.unwritable ? `, not writable: ${stats.unwritable}` : ''})` : ''));
-    // The diagnostics are out: the records for the next start are written after them.
+    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${restored.count} taken back from records, ${stats.hits} read)` : ''));
+    // The diagnostics are out: the records and the new parses for the next start are written after them, a few at a time.
     await NODE_CLOCK.yield();
-    saveRecords(s.sync, s.service, s.loader, scope, s.roots);
+    saveRecords(s.sync, s.service, s.loader, scope, s.roots, restored);
+    const written = await writePending(s.loader, () => NODE_CLOCK.yield());
+    s.loader.pendingWrites = undefined;
+    if (written > 0) {
+      log(`Parse cache: ${written} parses written after the index${s.loader.cache?.stats.unwritable ? ` (not writable: ${s.loader.cache.stats.unwritable})` : ''}`);
+    }
   });
 
   connection.onDidChangeConfiguration(() => session && void pullSettings(session));

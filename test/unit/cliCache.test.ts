@@ -67,16 +67,20 @@ describe('strategy-check --cache and --workers', function () {
     assert.strictEqual(written.filter((e) => path.basename(e).startsWith('workspace-')).length, 1, "the records of the index, for the next run's warm start");
     const warm = check(['--cache', 'cache', 'ws'], dir);
     assert.deepStrictEqual(warm, cold);
-    // Taken back from the records: the parse of no file is read, as none is needed.
-    const times = new Map(entries(cache).map((e) => [e, fs.statSync(path.join(cache, e)).mtimeMs]));
+    // Taken back from the records with nothing changed: no parse is written, nor the records again.
+    const times = (): Map<string, number> => new Map(entries(cache).map((e) => [e, fs.statSync(path.join(cache, e)).mtimeMs]));
+    const before = times();
     assert.deepStrictEqual(check(['--cache', 'cache', 'ws'], dir), cold);
-    assert.deepStrictEqual(new Map(entries(cache).filter((e) => !path.basename(e).startsWith('workspace-')).map((e) => [e, fs.statSync(path.join(cache, e)).mtimeMs])), new Map([...times].filter(([e]) => !path.basename(e).startsWith('workspace-'))));
+    assert.deepStrictEqual(times(), before);
     // Changed on disk while nothing ran: a different id breaks the links to it.
     const changed = path.join(dir, 'ws', 'group-0', 'doc-5.strategy.yaml');
     fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8').replace('strategy: doc-5', 'strategy: doc-5b'));
     const after = check(['--cache', 'cache', 'ws'], dir);
     assert.deepStrictEqual(after, check(['ws'], dir));
     assert.notDeepStrictEqual(after.out, cold.out);
+    const records = entries(cache).find((e) => path.basename(e).startsWith('workspace-')) ?? '';
+    assert.notStrictEqual(fs.statSync(path.join(cache, records)).mtimeMs, before.get(records), 'the records are written again after a change');
+    assert.deepStrictEqual(check(['--cache', 'cache', 'ws'], dir), after, 'and the next run takes the changed file back from them');
   });
 
   it('reports exactly the cold diagnostics over a damaged cache, and repairs it', () => {

@@ -200,12 +200,18 @@ export class WorkspaceIndex {
    * the same (`derived`).
    */
   private definitionEpoch = 0;
+  private changeCounter = 0;
   private readonly derivedCache = new WeakMap<ParsedFile, Map<string, { epoch: number; value: unknown }>>();
 
   constructor(
     private readonly parse: FileParser,
     private readonly computeDiagnostics: (index: WorkspaceIndex, file: IndexedFile) => CodeDiagnostic[],
   ) {}
+
+  /** Increases with every update or removal of a file (not with files taken back from records or confirmed). */
+  get changes(): number {
+    return this.changeCounter;
+  }
 
   /** Increases with every change of the index. */
   get generation(): number {
@@ -343,6 +349,7 @@ export class WorkspaceIndex {
 
   private invalidate(uris: Set<string>): void {
     this.generationCounter++;
+    this.changeCounter++;
     for (const u of uris) {
       this.diagnosticsCache.delete(u);
     }

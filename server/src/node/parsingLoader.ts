@@ -23,6 +23,27 @@ export interface ParsingLoaderOptions {
   pool?: ParsePool;
   /** The record key of a file taken back from its record and not confirmed yet (a warm start): a text with that key is not parsed. */
   restoredKey?(uri: string): string | undefined;
+  /**
+   * New parses wait here to be written to the cache (`writePending`) instead of being written
+   * as they are made: a first scan then publishes its diagnostics without serializing 100 MB first.
+   */
+  pendingWrites?: { uri: string; key: string; parsed: ParsedFile }[];
+}
+
+/**
+ * Writes the parses that wait for the cache, `chunk` at a time with `pause` between chunks (so
+ * that a server answers requests meanwhile); returns how many were written.
+ */
+export async function writePending(o: ParsingLoaderOptions, pause: () => Promise<void>, chunk = 50): Promise<number> {
+  let written = 0;
+  while (o.pendingWrites && o.pendingWrites.length > 0) {
+    for (const w of o.pendingWrites.splice(0, chunk)) {
+      o.cache?.set(w.uri, w.key, w.parsed);
+      written++;
+    }
+    await pause();
+  }
+  return written;
 }
 
 interface Read {
@@ -32,8 +53,8 @@ interface Read {
 }
 
 /** The cache key of a text: its hash and the one limit that changes what a parse gives. */
-export function cacheKey(text: string, limits: ParseLimits): string {
-  return `${textHash(text)}-${limits.maxFileLength}`;
+export function cacheKey(text: string, limits: ParseLimits, hash = textHash(text)): string {
+  return `${hash}-${limits.maxFileLength}`;
 }
 
 function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: ParseLimits): Read[] {
@@ -44,7 +65,7 @@ function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: Par
       return { file: { uri, ...read } };
     }
     const restored = o.restoredKey?.(uri);
-    const key = o.cache || restored !== undefined ? cacheKey(read.text, limits) : undefined;
+    const key = o.cache || restored !== undefined ? cacheKey(read.text, limits, read.hash) : undefined;
     if (restored !== undefined && key === restored) {
       // Unchanged since it was recorded: the index holds it already, its parse is loaded when something reads it.
       return { file: { uri, text: read.text, confirms: key } };
@@ -57,7 +78,11 @@ function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: Par
 function store(reads: Read[], o: ParsingLoaderOptions, fresh: Set<Read>): LoadedFile[] {
   for (const r of fresh) {
     if (r.key !== undefined && r.file.parsed) {
-      o.cache?.set(r.file.uri, r.key, r.file.parsed);
+      if (o.pendingWrites) {
+        o.pendingWrites.push({ uri: r.file.uri, key: r.key, parsed: r.file.parsed });
+      } else {
+        o.cache?.set(r.file.uri, r.key, r.file.parsed);
+      }
     }
   }
   return reads.map((r) => r.file);

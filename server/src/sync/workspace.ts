@@ -12,8 +12,8 @@
 
 import { ParsedFile } from '../model/types';
 
-/** What reading a file gave: its text, or why it could not be read. */
-export type FileRead = { text: string; error?: undefined } | { text?: undefined; error: string };
+/** What reading a file gave: its text (with the SHA-1 of its UTF-8 when the reader has it from the bytes), or why it could not be read. */
+export type FileRead = { text: string; hash?: string; error?: undefined } | { text?: undefined; hash?: undefined; error: string };
 
 /**
  * A file the scan read, or could not read; `parsed` is its parse when the

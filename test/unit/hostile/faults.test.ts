@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../../server/src/cli';
 import { findFiles, readTextFile } from '../../../server/src/node/fileSystem';
+import { textHash } from '../../../server/src/node/parseCache';
 import { HEALTHY } from './hostile';
 
 const BROKEN = 'strategy: rozbita\ntitle: Rozbitá\nitems:\n  - id: 1\n    title: A\n    related: [9]\n';
@@ -76,6 +77,23 @@ describe('hostile file system', () => {
     execFileSync('mkfifo', [fifo]);
     assert.deepStrictEqual(readTextFile(fifo), { error: 'ENOTREG' });
     assert.deepStrictEqual(found(), ['sub/rozbita.strategy.yaml', 'zdrava.strategy.yaml']);
+  });
+
+  it("the hash read with a file is the hash of its text's UTF-8, and absent where the bytes are not that text", () => {
+    const cases: [string, Buffer][] = [
+      ['cesky.strategy.yaml', Buffer.from(HEALTHY + '# Přílohy: žluťoučký kůň\n')],
+      ['bom.strategy.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEALTHY)])],
+      ['spatne.strategy.yaml', Buffer.concat([Buffer.from(HEALTHY), Buffer.from([0xc3, 0x28, 0xff])])],
+    ];
+    for (const [name, bytes] of cases) {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      const read = readTextFile(path.join(dir, name));
+      assert.ok(read.text !== undefined);
+      if (read.hash !== undefined) {
+        assert.strictEqual(read.hash, textHash(read.text), name);
+      }
+      assert.strictEqual(read.hash !== undefined, name === 'cesky.strategy.yaml', `${name}: a hash only for plain UTF-8`);
+    }
   });
 
   it('a file deleted between listing and reading is an error result, not an exception', () => {
