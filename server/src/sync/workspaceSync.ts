@@ -377,6 +377,13 @@ export class WorkspaceSync {
 
   /** The end of a scan: drops the files it did not find (and no event brought in meanwhile), then publishes. */
   private scanEnded(state: ScanState): void {
+    // A file taken back from its record that the scan did not confirm (it was not found, or an event came between) is read again:
+    // its record describes a text nobody has seen.
+    for (const uri of this.service.index.uris()) {
+      if (this.service.index.unconfirmedKey(uri) !== undefined && !this.buffers.has(uri)) {
+        this.readIntoIndex(uri);
+      }
+    }
     for (const uri of this.service.index.uris()) {
       if (uri === BUILTIN_CATALOG_URI || state.listed.has(uri) || this.buffers.has(uri) || this.lastTouched(uri) > state.startEpoch) {
         continue;

@@ -24,6 +24,10 @@ import { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { DEFAULT_SETTINGS, Settings } from '../../../server/src/settings';
 import { LoadedFile } from '../../../server/src/sync/workspace';
 import { FileEvent } from '../../../server/src/sync/workspaceSync';
+import { LanguageService } from '../../../server/src/languageService';
+import { ParsedFile } from '../../../server/src/model/types';
+import { textHash } from '../../../server/src/node/parseCache';
+import { schemas } from '../fixture';
 import { assertMatchesFresh, harness, Harness } from './harness';
 
 /** Sequences per run of the unit tests, and operations per sequence. */
@@ -194,7 +198,45 @@ interface World {
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function read(w: World, load: PendingLoad): LoadedFile[] {
-  return load.uris.map((uri) => ({ uri, ...w.h.ws.readFile(uri) }));
+  // As the loader does on a warm start: a text with the key of a file taken back from its record is not parsed, only confirmed.
+  return load.uris.map((uri) => {
+    const read = w.h.ws.readFile(uri);
+    const confirms = read.text !== undefined && w.h.service.index.unconfirmedKey(uri) === textHash(read.text) ? textHash(read.text) : undefined;
+    return { uri, ...read, ...(confirms !== undefined ? { confirms } : {}) };
+  });
+}
+
+/**
+ * A warm start (half of the runs): the records an earlier session left, made from the files as
+ * they were then — some since changed, deleted or not yet created — are taken back before the scan.
+ */
+function restoreEarlier(h: Harness, files: Record<string, string>, g: Gen): string {
+  if (!g.chance(0.5)) {
+    return 'cold start';
+  }
+  const earlier = new LanguageService({ schemas: schemas(), roots: [ROOT], settings: h.settings });
+  const then: Record<string, string> = {};
+  for (const [uri, text] of Object.entries(files)) {
+    if (g.chance(0.6)) {
+      then[uri] = text;
+    } else if (g.chance(0.5)) {
+      then[uri] = textFor(g, uri);
+    }
+  }
+  for (let i = g.int(3); i > 0; i--) {
+    const uri = randomUri(g);
+    then[uri] ??= textFor(g, uri);
+  }
+  for (const uri of Object.keys(then).sort()) {
+    earlier.update(uri, then[uri]);
+  }
+  const parses = new Map<string, ParsedFile>();
+  for (const file of earlier.index.all()) {
+    parses.set(`${file.uri} ${textHash(file.text)}`, file.parsed);
+  }
+  // A parse the cache lost is parsed again from the text.
+  h.sync.restore(earlier.records(textHash), (uri, key) => (g.chance(0.9) ? parses.get(`${uri} ${key}`) : undefined));
+  return `warm start from ${JSON.stringify(Object.keys(then).sort())}`;
 }
 
 async function handOver(w: World): Promise<void> {
@@ -385,6 +427,7 @@ describe('workspace sync: order independence (seeded property test)', function (
       const h = harness([ROOT], files, { batchSize: 1 + g.int(3), loadBatch: (uris) => new Promise<LoadedFile[]>((resolve) => loads.push({ uris, resolve })) });
       const w: World = { h, g, loads, events: [], versions: new Map(), trace: [] };
       try {
+        w.trace.push(restoreEarlier(h, files, new Gen(random(seed ^ 0x5eed))));
         // The server starts a scan on `initialized`; some events come before it.
         for (let i = g.int(3); i > 0; i--) {
           w.trace.push(await step(w));
