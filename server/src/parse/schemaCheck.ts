@@ -39,11 +39,32 @@ export function compileSchemas(sources: SchemaSources): SchemaValidators {
   if (cached) {
     return cached;
   }
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true });
+  // Each validator is compiled when first used: a warm start that parses nothing compiles nothing.
+  let ajv: Ajv | undefined;
+  const compile = (schema: object): ValidateFunction => (ajv ??= new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true })).compile(schema);
   const definitions = (sources.strategy as { definitions?: Record<string, unknown> }).definitions;
-  const item = definitions?.item ? ajv.compile({ definitions, $ref: '#/definitions/item' }) : undefined;
-  const planItem = definitions?.planItem ? ajv.compile({ definitions, $ref: '#/definitions/planItem' }) : undefined;
-  const validators = { strategy: ajv.compile(sources.strategy), catalog: ajv.compile(sources.catalog), item, planItem };
+  const once = <T>(make: () => T): (() => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  const strategy = once(() => compile(sources.strategy));
+  const catalog = once(() => compile(sources.catalog));
+  const item = once(() => (definitions?.item ? compile({ definitions, $ref: '#/definitions/item' }) : undefined));
+  const planItem = once(() => (definitions?.planItem ? compile({ definitions, $ref: '#/definitions/planItem' }) : undefined));
+  const validators: SchemaValidators = {
+    get strategy() {
+      return strategy();
+    },
+    get catalog() {
+      return catalog();
+    },
+    get item() {
+      return item();
+    },
+    get planItem() {
+      return planItem();
+    },
+  };
   compiled.set(sources, validators);
   return validators;
 }
