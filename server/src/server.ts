@@ -213,7 +213,28 @@ export function startServer(): void {
   };
 
   // The import reads files and loads the document libraries: it lives in a Node module loaded on first use.
-  connection.onRequest(ImportStrategyRequest.type, guard(ImportStrategyRequest.method, async (p) => (await import('./node/importRequest.js')).importForClient(p)));
+  /**
+   * The modules loaded on demand are bundles of their own (`scripts/bundle.mjs`), with their own
+   * copy of the protocol library: a ResponseError they throw (an error with a numeric JSON-RPC
+   * code; Node's own errors have string codes) is made one of this connection's, so that the
+   * client gets its code and message as they are.
+   */
+  const ownError = (e: unknown): unknown => {
+    const r = e as { code?: unknown; message?: unknown; data?: unknown } | null;
+    return !(e instanceof ResponseError) && r !== null && typeof r === 'object' && typeof r.code === 'number' && typeof r.message === 'string' && e instanceof Error
+      ? new ResponseError(r.code, r.message, r.data)
+      : e;
+  };
+  connection.onRequest(
+    ImportStrategyRequest.type,
+    guard(ImportStrategyRequest.method, async (p) => {
+      try {
+        return await (await import('./node/importRequest.js')).importForClient(p);
+      } catch (e) {
+        throw ownError(e);
+      }
+    }),
+  );
   connection.onRequest(StrategyTreeRequest.type, guard(StrategyTreeRequest.method, () => current()?.service.tree() ?? []));
   connection.onRequest(StrategyTreeLevelRequest.type, guard(StrategyTreeLevelRequest.method, (params) => current()?.service.treeLevel(params.parent, params.filter) ?? []));
   connection.onRequest(TreeAncestorsRequest.type, guard(TreeAncestorsRequest.method, (params) => current()?.service.treeAncestors(params.uri, params.code, params.filter) ?? null));

@@ -24,7 +24,17 @@ describe('protocol: strategy/import from a bundle with no node_modules', functio
     assert.ok(fs.existsSync(SERVER_BUNDLE), `${SERVER_BUNDLE} is missing: run npm run build`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-import-bundle-'));
     fs.mkdirSync(path.join(dir, 'ext', 'dist', 'server'), { recursive: true });
-    fs.copyFileSync(SERVER_BUNDLE, path.join(dir, 'ext', 'dist', 'server', 'server.js'));
+    // The server's files the .vsix ships (`.vscodeignore`), and nothing else: what it loads on demand must be among them.
+    const repo = path.resolve(SERVER_BUNDLE, '../../..');
+    const shipped = fs
+      .readFileSync(path.join(repo, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!dist/server/'))
+      .map((line) => line.slice(1).trim());
+    assert.ok(shipped.includes('dist/server/server.js'), '.vscodeignore ships the server');
+    for (const file of shipped) {
+      fs.copyFileSync(path.join(repo, file), path.join(dir, 'ext', file));
+    }
     fs.cpSync(path.resolve(SERVER_BUNDLE, '../../../schemas'), path.join(dir, 'ext', 'schemas'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'ws'));
     proc = cp.spawn(process.execPath, [path.join(dir, 'ext', 'dist', 'server', 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -103,21 +103,34 @@ export class FuzzyIndex<T> {
       for (const r of vocabulary.search(word)) {
         note(byWord.get(r.item), r.score ?? 0);
       }
-      const next = new Map<number, number>();
-      for (const [i, score] of best) {
-        const before = total ? total.get(i) : 0;
-        if (before !== undefined) {
-          next.set(i, before + score);
-        }
-      }
-      total = next;
+      total = addWordScores(total, best);
       if (total.size === 0) {
         return [];
       }
     }
-    return [...(total ?? [])]
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i]) => this.entries[i]);
+    return bestEntries(total, limit).map((i) => this.entries[i]);
   }
+}
+
+/**
+ * One more word of a query: the entries it matched (with its best score for each) that every
+ * earlier word matched too (`total`, undefined before the first word), with the scores summed.
+ */
+export function addWordScores(total: ReadonlyMap<number, number> | undefined, best: ReadonlyMap<number, number>): Map<number, number> {
+  const next = new Map<number, number>();
+  for (const [i, score] of best) {
+    const before = total ? total.get(i) : 0;
+    if (before !== undefined) {
+      next.set(i, before + score);
+    }
+  }
+  return next;
+}
+
+/** The entries with the lowest summed scores, ties by entry number; at most `limit`. */
+export function bestEntries(total: ReadonlyMap<number, number> | undefined, limit: number): number[] {
+  return [...(total ?? [])]
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([i]) => i);
 }

@@ -17,7 +17,7 @@ import { foldText } from '../model/text';
 import { Item, StrategyDocument } from '../model/types';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { FeatureContext } from './context';
-import { FUZZY_OPTIONS, WORD } from './fuzzyIndex';
+import { addWordScores, bestEntries, FUZZY_OPTIONS, WORD } from './fuzzyIndex';
 
 /** One searchable code of the workspace. */
 export interface SymbolEntry {
@@ -305,19 +305,12 @@ export class WorkspaceSymbolIndex {
       };
       note(match.codes, 'codes');
       note(match.words, 'words');
-      const next = new Map<number, number>();
-      for (const [n, score] of best) {
-        next.set(n, (total?.get(n) ?? 0) + score);
-      }
-      total = next;
+      total = addWordScores(total, best);
       if (total.size === 0) {
         return [];
       }
     }
-    return [...(total ?? [])]
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([n]) => n);
+    return bestEntries(total, limit);
   }
 }
 

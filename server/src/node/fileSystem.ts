@@ -57,7 +57,8 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResul
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(Math.max(st.size - total, 64 * 1024), maxBytes - total));
+      // Only the bytes read are kept (`subarray(0, n)`): the buffer needs no zero filling.
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 64 * 1024), maxBytes - total));
       const n = chunk.length > 0 ? fs.readSync(fd, chunk, 0, chunk.length, null) : 0;
       if (n === 0) {
         break;
@@ -65,7 +66,8 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResul
       chunks.push(chunk.subarray(0, n));
       total += n;
     }
-    bytes = Buffer.concat(chunks, total);
+    // Read at once (the usual case): the one chunk is the file, without a copy.
+    bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
   } finally {
