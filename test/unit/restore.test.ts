@@ -127,6 +127,25 @@ describe('warm start: records of an earlier session', () => {
     assert.deepStrictEqual(allDiagnostics(w.s, now.keys()), allDiagnostics(indexAll(now), now.keys()));
   });
 
+  it('a file read before the scan confirms it, with its parse lost, stands in empty and is checked again after', () => {
+    const { records } = earlier(base);
+    const s = service();
+    s.restore(records, () => undefined);
+    const plan = `${ROOT}/plan.strategy.yaml`;
+    const doc = `${ROOT}/group-0/doc-1.strategy.yaml`;
+    // A dependent re-checked while the plan is a stand-in (an edit during the scan, say).
+    assert.strictEqual(s.index.get(plan)?.parsed.kind, 'strategy');
+    s.update(doc, (base.get(doc) ?? '').replace(/title: \S+/, 'title: Během'));
+    s.lspDiagnostics(doc);
+    const now = new Map(base).set(doc, (base.get(doc) ?? '').replace(/title: \S+/, 'title: Během'));
+    for (const [uri, text] of now) {
+      if (s.index.unconfirmedKey(uri) === key(text)) {
+        s.confirm(uri, text);
+      }
+    }
+    assert.deepStrictEqual(allDiagnostics(s, now.keys()), allDiagnostics(indexAll(now), now.keys()));
+  });
+
   it('a record whose parse the cache lost is parsed from the text the scan confirmed', () => {
     const { records } = earlier(base);
     const w = warm(records, new Map(), base);

@@ -72,12 +72,16 @@ class RestoredFile implements IndexedFile {
     return this.loaded !== undefined;
   }
 
-  confirm(text: string): void {
+  /** The scan read the recorded text; returns whether a stand-in was in use (what was derived from it is wrong). */
+  confirm(text: string): boolean {
     this.text = text;
     this.confirmed = true;
+    const wasStandIn = this.loaded !== undefined && this.standIn;
     if (this.standIn) {
       this.loaded = undefined;
+      this.standIn = false;
     }
+    return wasStandIn;
   }
 }
 
@@ -498,7 +502,12 @@ export class WorkspaceIndex {
     if (!(file instanceof RestoredFile) || file.confirmed) {
       return false;
     }
-    file.confirm(text);
+    if (file.confirm(text)) {
+      // Something read the file before the scan did and got an empty stand-in (the cache had lost its parse): the
+      // diagnostics computed since may have resolved against it. Rare: every file is checked again.
+      this.definitionEpoch++;
+      this.diagnosticsCache.clear();
+    }
     this.generationCounter++;
     return true;
   }
