@@ -237,16 +237,19 @@ function report(check: Check, cwd: string, io: Output): number {
       continue;
     }
     const file = service.index.get(uri);
-    const doc = service.document(uri);
-    if (!file || !doc) {
+    if (!file) {
       continue;
     }
     files++;
-    // Counted without loading the parse of a file taken back from its record.
+    // Counted without loading the parse of a file taken back from its record, nor decoding its text when it has no diagnostics.
     items += service.index.shape(file).codes;
     const rel = path.relative(cwd, uriToPath(file.uri) ?? file.uri);
-    for (const d of service.diagnostics(uri)) {
-      located.push(locate(rel.split(path.sep).join('/'), d, doc.positionAt.bind(doc), service));
+    const shown = service.diagnostics(uri);
+    const doc = shown.length > 0 ? service.document(uri) : undefined;
+    if (doc) {
+      for (const d of shown) {
+        located.push(locate(rel.split(path.sep).join('/'), d, doc.positionAt.bind(doc), service));
+      }
     }
   }
   const errors = located.filter((d) => d.severity === 'error').length;

@@ -101,7 +101,7 @@ export class LanguageService {
       get settings(): Settings {
         return settings();
       },
-      document: (uri) => this.documents.get(uri),
+      document: (uri) => this.document(uri),
       diagnostics: (uri) => this.diagnostics(uri),
     };
     this.compileGlobs();
@@ -247,21 +247,23 @@ export class LanguageService {
    */
   restore(records: readonly FileRecord[], load: (uri: string, key: string) => ParsedFile | undefined): string[] {
     const usable = records.filter((r) => r.uri !== BUILTIN_CATALOG_URI && this.kindOf(r.uri) === r.kind);
+    // The built-in catalog is part of the settings the records were made with: it is as it was.
     return this.index.restore(usable, (uri, record, text) => {
       const cached = record.kind === 'markdown' ? undefined : load(uri, record.key);
       // Before the scan has read the file, a parse of nothing stands in for one the cache lost; the scan's confirmation replaces it.
       const parsed = cached ?? this.parse(uri, text ?? '', undefined) ?? parseMarkdown(uri, '');
       this.context.caches.indexed(parsed);
       return { parsed, standIn: cached === undefined && text === undefined };
-    });
+    }, new Set([BUILTIN_CATALOG_URI]));
   }
 
-  /** The scan read a file taken back from its record, with the recorded text: it is indexed as recorded. */
-  confirm(uri: string, text: string): boolean {
+  /** The scan read a file taken back from its record, with the recorded text (or its hash, the text decoded when read): it is indexed as recorded. */
+  confirm(uri: string, text: string | (() => string)): boolean {
     if (!this.index.confirm(uri, text)) {
       return false;
     }
-    this.documents.set(uri, TextDocument.create(uri, 'strategy-yaml', 1, text));
+    // Its text document is made when something asks for it (`document`).
+    this.documents.delete(uri);
     return true;
   }
 
@@ -290,9 +292,17 @@ export class LanguageService {
     return this.index.remove(uri);
   }
 
-  /** The text document the index holds for `uri`. */
+  /** The text document the index holds for `uri` (made on first use for a file confirmed from its record). */
   document(uri: string): TextDocument | undefined {
-    return this.documents.get(uri);
+    let doc = this.documents.get(uri);
+    if (!doc && this.index.has(uri) && this.index.unconfirmedKey(uri) === undefined && uri !== BUILTIN_CATALOG_URI) {
+      const file = this.index.get(uri);
+      if (file) {
+        doc = TextDocument.create(uri, 'strategy-yaml', 1, file.text);
+        this.documents.set(uri, doc);
+      }
+    }
+    return doc;
   }
 
   /** Every diagnostic of a file in plain data, severity overrides applied and codes turned off removed. */
@@ -309,11 +319,16 @@ export class LanguageService {
 
   /** The diagnostics of a file as LSP diagnostics. */
   lspDiagnostics(uri: string): Diagnostic[] {
-    const doc = this.documents.get(uri);
+    const raw = this.index.diagnostics(uri);
+    // A file without diagnostics to show needs no positions: a file confirmed from its record is then not decoded to publish it.
+    if (this.index.has(uri) && raw.every((d) => effectiveSeverity(d, this.settingsValue) === undefined)) {
+      return [];
+    }
+    const doc = this.document(uri);
     if (!doc) {
       return [];
     }
-    return toLspDiagnostics(this.index.diagnostics(uri), doc, (u) => this.documents.get(u), this.settingsValue, this.messages);
+    return toLspDiagnostics(raw, doc, (u) => this.document(u), this.settingsValue, this.messages);
   }
 
   /** Counts over the whole workspace (the built-in catalog not counted as a file); errors and warnings only with `diagnostics`, which computes every file's diagnostics. */
@@ -434,7 +449,7 @@ export class LanguageService {
   /** The code of the deepest item of a strategy document whose mapping holds `position`, for revealing it in the tree view. */
   itemCodeAt(uri: string, position: Position): { uri: string; code: string } | null {
     const parsed = this.index.get(uri)?.parsed;
-    const doc = this.documents.get(uri);
+    const doc = this.document(uri);
     const item = parsed?.kind === 'strategy' && doc ? itemAtOffset(parsed, doc.offsetAt(position)) : undefined;
     return item ? { uri, code: item.id } : null;
   }

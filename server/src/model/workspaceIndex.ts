@@ -50,7 +50,8 @@ class RestoredFile implements IndexedFile {
   private loaded: ParsedFile | undefined;
   /** Whether `loaded` is a stand-in made without the text (the record's parse could not be loaded). */
   private standIn = false;
-  text = '';
+  /** The text, or how to decode it when first read (a file confirmed by its hash). */
+  private source: string | (() => string) = '';
   confirmed = false;
 
   constructor(
@@ -72,9 +73,16 @@ class RestoredFile implements IndexedFile {
     return this.loaded !== undefined;
   }
 
+  get text(): string {
+    if (typeof this.source === 'function') {
+      this.source = this.source();
+    }
+    return this.source;
+  }
+
   /** The scan read the recorded text; returns whether a stand-in was in use (what was derived from it is wrong). */
-  confirm(text: string): boolean {
-    this.text = text;
+  confirm(text: string | (() => string)): boolean {
+    this.source = text;
     this.confirmed = true;
     const wasStandIn = this.loaded !== undefined && this.standIn;
     if (this.standIn) {
@@ -472,7 +480,11 @@ export class WorkspaceIndex {
    * that what changed while nothing watched re-checks exactly the files it affects. Returns the
    * URIs taken back.
    */
-  restore(records: readonly FileRecord[], load: (uri: string, record: FileRecord, text: string | undefined) => { parsed: ParsedFile; standIn: boolean }): string[] {
+  restore(records: readonly FileRecord[], load: (uri: string, record: FileRecord, text: string | undefined) => { parsed: ParsedFile; standIn: boolean }, fixed: ReadonlySet<string> = new Set()): string[] {
+    // Files indexed already (a buffer opened before the scan) may differ from what the records were made with:
+    // each is compared with its record (none: it is new) once every record is in, as an update would be.
+    const present = [...this.files.values()].filter((f) => !fixed.has(f.uri));
+    const recorded = new Map(records.map((r) => [r.uri, r]));
     const uris: string[] = [];
     for (const record of records) {
       if (this.files.has(record.uri)) {
@@ -485,9 +497,28 @@ export class WorkspaceIndex {
       this.diagnosticsCache.set(record.uri, record.diagnostics);
       uris.push(record.uri);
     }
+    const affected = new Set<string>();
+    for (const file of present) {
+      const record = recorded.get(file.uri);
+      const before = new Map(record?.defined ?? []);
+      const now = this.names(file);
+      // Its own diagnostics were computed without the files taken back.
+      affected.add(file.uri);
+      for (const name of new Set([...before.keys(), ...now.defined.keys()])) {
+        if (before.get(name) !== now.defined.get(name)) {
+          this.collectAffected(name, affected);
+        }
+      }
+      this.collectStaleSuggestions(before, now.defined, affected);
+      this.collectPlans(new Map(record?.goals ?? []), now.goals, affected);
+    }
+    this.addPlans(affected, '');
+    for (const uri of affected) {
+      this.diagnosticsCache.delete(uri);
+    }
     this.definitionEpoch++;
     this.generationCounter++;
-    return uris;
+    return [...uris, ...affected];
   }
 
   /** The key of the record a file was taken back from, while its text is not confirmed yet. */
@@ -496,8 +527,8 @@ export class WorkspaceIndex {
     return file instanceof RestoredFile && !file.confirmed ? file.record.key : undefined;
   }
 
-  /** The scan read the recorded text of a file taken back from its record: the file is as recorded. */
-  confirm(uri: string, text: string): boolean {
+  /** The scan read the recorded text of a file taken back from its record (or its hash: then the text is decoded when read): the file is as recorded. */
+  confirm(uri: string, text: string | (() => string)): boolean {
     const file = this.files.get(uri);
     if (!(file instanceof RestoredFile) || file.confirmed) {
       return false;

@@ -44,6 +44,45 @@ export const MAX_READ_BYTES = 256 * 1024 * 1024;
  * first `maxBytes` bytes, which the parser reports as too large.
  */
 export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResult {
+  const read = readFileBytes(file, maxBytes);
+  if (read.bytes === undefined) {
+    return { error: read.error };
+  }
+  const bytes = read.bytes;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) {
+    return { text: text.slice(1) };
+  }
+  const hash = plainUtf8Hash(bytes);
+  return hash !== undefined ? { text, hash } : { text };
+}
+
+/**
+ * The SHA-1 of a file's bytes when they are exactly the UTF-8 of the text `readTextFile` gives
+ * (valid UTF-8 without a byte order mark, which the decoder drops by itself), else undefined.
+ */
+function plainUtf8Hash(bytes: Buffer): string | undefined {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return !bom && isUtf8(bytes) ? crypto.createHash('sha1').update(bytes).digest('hex') : undefined;
+}
+
+/**
+ * A file's hash as `readTextFile` gives it, with its text decoded only when asked: a warm start
+ * confirms an unchanged file by its hash and decodes its text when something reads it. Undefined
+ * when the file cannot be read or is not plain UTF-8 (`readTextFile` then says why, or decodes it).
+ */
+export function readHashedFile(file: string, maxBytes = MAX_READ_BYTES): { hash: string; text: () => string } | undefined {
+  const read = readFileBytes(file, maxBytes);
+  const hash = read.bytes !== undefined ? plainUtf8Hash(read.bytes) : undefined;
+  if (read.bytes === undefined || hash === undefined) {
+    return undefined;
+  }
+  const bytes = read.bytes;
+  return { hash, text: () => new TextDecoder('utf-8').decode(bytes) };
+}
+
+/** The bytes of a regular file, at most `maxBytes`, or why they cannot be read. */
+function readFileBytes(file: string, maxBytes: number): { bytes: Buffer; error?: undefined } | { bytes?: undefined; error: string } {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -75,13 +114,7 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResul
       fs.closeSync(fd);
     }
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) {
-    return { text: text.slice(1) };
-  }
-  // The decoder drops a byte order mark by itself: the bytes are the text's UTF-8 only without one.
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return !bom && isUtf8(bytes) ? { text, hash: crypto.createHash('sha1').update(bytes).digest('hex') } : { text };
+  return { bytes };
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { Workspace, FileRead } from '../sync/workspace';
 import { Clock } from '../sync/workspaceSync';
-import { findFiles, pathToUri, readTextFile, uriToPath } from './fileSystem';
+import { findFiles, pathToUri, readHashedFile, readTextFile, uriToPath } from './fileSystem';
 
 export class NodeWorkspace implements Workspace {
   /** @param roots the folder URIs of the workspace */
@@ -37,6 +37,11 @@ export class NodeWorkspace implements Workspace {
   readFile(uri: string): FileRead {
     const file = uriToPath(uri);
     return file === undefined ? { error: 'not a file URI' } : readTextFile(file);
+  }
+
+  readHashed(uri: string): { hash: string; text: () => string } | undefined {
+    const file = uriToPath(uri);
+    return file === undefined ? undefined : readHashedFile(file);
   }
 }
 

@@ -61,12 +61,17 @@ export function cacheKey(text: string, limits: ParseLimits, hash = textHash(text
 
 function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: ParseLimits): Read[] {
   return uris.map((uri) => {
+    const restored = o.restoredKey?.(uri);
+    // A file taken back from its record: its hash tells whether it is unchanged, and its text is decoded when something reads it.
+    const hashed = restored !== undefined ? o.workspace.readHashed?.(uri) : undefined;
+    if (hashed && cacheKey('', limits, hashed.hash) === restored) {
+      return { file: { uri, confirms: restored, lazyText: hashed.text } };
+    }
     const read = o.workspace.readFile(uri);
     const kind = o.kindOf(uri);
     if (read.text === undefined || (kind !== 'strategy' && kind !== 'catalog')) {
       return { file: { uri, ...read } };
     }
-    const restored = o.restoredKey?.(uri);
     const key = o.cache || restored !== undefined ? cacheKey(read.text, limits, read.hash) : undefined;
     if (restored !== undefined && key === restored) {
       // Unchanged since it was recorded: the index holds it already, its parse is loaded when something reads it.

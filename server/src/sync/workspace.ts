@@ -20,15 +20,26 @@ export type FileRead = { text: string; hash?: string; error?: undefined } | { te
  * loader already has it (from the persistent cache or a parse worker), made
  * with the service's schemas and current limits.
  */
-export type LoadedFile = {
-  uri: string;
-  parsed?: ParsedFile;
-  /**
-   * The loader found the text to be the one a file taken back from its record (a warm start) was
-   * recorded with — this record key — and did not parse it: the index confirms the file as recorded.
-   */
-  confirms?: string;
-} & FileRead;
+export type LoadedFile =
+  | ({
+      uri: string;
+      parsed?: ParsedFile;
+      /**
+       * The loader found the text to be the one a file taken back from its record (a warm start) was
+       * recorded with — this record key — and did not parse it: the index confirms the file as recorded.
+       */
+      confirms?: string;
+      lazyText?: undefined;
+    } & FileRead)
+  | {
+      /** The same, read by its hash alone: the text is decoded when something reads it. */
+      uri: string;
+      confirms: string;
+      lazyText: () => string;
+      text?: undefined;
+      error?: undefined;
+      parsed?: undefined;
+    };
 
 export interface Workspace {
   /**
@@ -39,6 +50,12 @@ export interface Workspace {
   listFiles(wanted: (uri: string) => boolean, folder?: string): string[];
   /** The text of a file as the editor would show it, or why it cannot be read. */
   readFile(uri: string): FileRead;
+  /**
+   * Optional: the hash `readFile` would give, with the text decoded only when asked; undefined
+   * when `readFile` must be used (unreadable, not plain UTF-8). A warm start confirms unchanged
+   * files by it without decoding them.
+   */
+  readHashed?(uri: string): { hash: string; text: () => string } | undefined;
   /** The workspace folders changed (URIs). */
   setRoots(roots: readonly string[]): void;
 }

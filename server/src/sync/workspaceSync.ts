@@ -348,9 +348,9 @@ export class WorkspaceSync {
     if (file.error !== undefined) {
       this.output.unreadable?.(file.uri, file.error);
       this.drop(file.uri);
-    } else if (file.confirms === undefined || this.service.index.unconfirmedKey(file.uri) !== file.confirms || !this.service.confirm(file.uri, file.text)) {
+    } else if (file.confirms === undefined || this.service.index.unconfirmedKey(file.uri) !== file.confirms || !this.service.confirm(file.uri, file.lazyText ?? file.text)) {
       // A file taken back from its record and read with the recorded text stays as recorded; any other is indexed (parsed here when the loader did not).
-      this.index(file.uri, file.text, file.parsed);
+      this.index(file.uri, file.lazyText ? file.lazyText() : file.text, file.parsed);
     }
   }
 
