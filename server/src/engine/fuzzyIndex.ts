@@ -32,7 +32,8 @@ interface Built {
   byWord: Map<string, number[]>;
 }
 
-function push(map: Map<string, number[]>, key: string, index: number): void {
+/** Notes that the entry `index` has `key`, once, entries given in increasing order. */
+export function addPosting(map: Map<string, number[]>, key: string, index: number): void {
   const list = map.get(key);
   if (!list) {
     map.set(key, [index]);
@@ -61,10 +62,10 @@ export class FuzzyIndex<T> {
     if (!this.built) {
       const byCode = new Map<string, number[]>();
       const byWord = new Map<string, number[]>();
-      this.codes().forEach((code, i) => push(byCode, code, i));
+      this.codes().forEach((code, i) => addPosting(byCode, code, i));
       this.entries.forEach((e, i) => {
         for (const word of foldText(this.titleOf(e)).match(WORD) ?? []) {
-          push(byWord, word, i);
+          addPosting(byWord, word, i);
         }
       });
       this.built = { codes: new Fuse([...byCode.keys()], FUZZY_OPTIONS), words: new Fuse([...byWord.keys()], FUZZY_OPTIONS), byCode, byWord };

@@ -17,7 +17,7 @@ import { foldText } from '../model/text';
 import { Item, StrategyDocument } from '../model/types';
 import { WorkspaceIndex } from '../model/workspaceIndex';
 import type { FeatureContext } from './context';
-import { addWordScores, bestEntries, FUZZY_OPTIONS, WORD } from './fuzzyIndex';
+import { addPosting, addWordScores, bestEntries, FUZZY_OPTIONS, WORD } from './fuzzyIndex';
 
 /** One searchable code of the workspace. */
 export interface SymbolEntry {
@@ -42,22 +42,14 @@ interface DocumentCodes {
 /** Positions in a document are below this; an entry's number orders it by document, then position. */
 const POSITIONS = 2 ** 22;
 
-function push(map: Map<string, number[]>, key: string, position: number): void {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [position]);
-  } else if (list[list.length - 1] !== position) {
-    list.push(position);
-  }
-}
 
 function readCodes(doc: StrategyDocument): DocumentCodes {
   const codes = new Map<string, number[]>();
   const words = new Map<string, number[]>();
   doc.items.forEach((item, i) => {
-    push(codes, item.id.toLowerCase(), i);
+    addPosting(codes, item.id.toLowerCase(), i);
     for (const word of foldText(item.title).match(WORD) ?? []) {
-      push(words, word, i);
+      addPosting(words, word, i);
     }
   });
   return { doc, rank: 0, codes, words };
