@@ -16,7 +16,8 @@ export function recordScope(roots: readonly string[], service: LanguageService):
 
 /**
  * Before the first scan: takes the files back from the records the cache holds for `scope`, and
- * lets the loader skip the files whose text is the recorded one. Returns how many were taken back.
+ * lets the loader skip the files whose text is the recorded one. Returns how many were taken back,
+ * and the index's change count then (`saveRecords` leaves the records alone when it is unchanged).
  */
 export function restoreRecords(sync: WorkspaceSync, service: LanguageService, loader: ParsingLoaderOptions, scope: string): Restored {
   const cache = loader.cache;
