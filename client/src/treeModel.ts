@@ -4,7 +4,7 @@
  * `vscode`, so it is tested without an editor; `treeView.ts` only turns these results into tree items.
  */
 import { allDocuments, countItems, filterTree, itemMatches, valuesOf } from '../../server/src/engine/treeFilter';
-import type { CoverageCounts, CoverageRule, FilterKind, TreeDocumentData, TreeFilter, TreeItemData } from '../../server/src/protocol';
+import { COVERAGE_RULES, type CoverageCounts, type CoverageRule, type FilterKind, type TreeDocumentData, type TreeFilter, type TreeItemData } from '../../server/src/protocol';
 
 export type { CoverageCounts, CoverageRule, FilterKind, TreeDocumentData, TreeFilter, TreeItemData };
 // The filter is applied by the server, which answers one level of the filtered tree; it is shared from there.
@@ -85,9 +85,6 @@ export function levelIcon(depth: number, kind: TreeDocumentData['kind'], item?: 
   const icons = ['layers', 'target', 'tools', 'checklist'];
   return icons[depth - 1] ?? 'circle-small-filled';
 }
-
-/** The coverage rules in the order a description names them: the plan's goals first, then what measures lack. */
-export const COVERAGE_RULES: readonly CoverageRule[] = ['uncovered-goal', 'missing-goal', 'missing-indicator', 'missing-responsible'];
 
 /** The non-zero coverage counts in the order of `COVERAGE_RULES`, for a description (`3 goals uncovered · 29 measures without indicator`). */
 export function coverageParts(counts: CoverageCounts): { rule: CoverageRule; count: number }[] {

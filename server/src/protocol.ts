@@ -12,6 +12,9 @@ import type { ReportFormat } from './report/formats';
 /** The coverage rules of the spec (§7) that flag an item: a measure lacking something, or a goal no measure links to. */
 export type CoverageRule = 'uncovered-goal' | 'missing-goal' | 'missing-indicator' | 'missing-responsible';
 
+/** The coverage rules in the order they are listed: the plan's goals first, then what measures lack. */
+export const COVERAGE_RULES: readonly CoverageRule[] = ['uncovered-goal', 'missing-goal', 'missing-indicator', 'missing-responsible'];
+
 /** How many items each coverage rule flags (rules that flag none are left out). */
 export type CoverageCounts = Partial<Record<CoverageRule, number>>;
 

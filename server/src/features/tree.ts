@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { goalsFromOf, isGoalPlan } from '../analysis/coverage';
-import { CodeEntry, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
+import { CodeEntry, COVERAGE_RULES, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
 import { allDocuments, countItems, filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
@@ -47,9 +47,6 @@ function catalogTree(ctx: FeatureContext, catalog: CatalogDocument, text: TextDo
   const listed = new Set(catalog.areas.map((a) => a.id));
   return [...areas, ...catalog.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).map((d) => ({ ...descriptor(d), depth: 1 }))];
 }
-
-/** The coverage rules (§7) as the tree flags them, in the order an item lists them. */
-const COVERAGE_RULES: readonly CoverageRule[] = ['missing-goal', 'missing-indicator', 'missing-responsible', 'uncovered-goal'];
 
 /**
  * The coverage rules that flag each code of a strategy document: its measures that lack something
@@ -118,12 +115,12 @@ function documentEntry(ctx: FeatureContext, file: IndexedFile, text: TextDocumen
   if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy && cached.planGaps === planGaps) {
     return cached.entry;
   }
-  const entry = buildEntry(ctx, file.uri, parsed, text, strategy, planGaps);
+  const entry = buildEntry(ctx, file.uri, parsed, text, raw, strategy, planGaps);
   ctx.caches.treeEntries.set(file.uri, { parsed, raw, settings: ctx.settings, strategy, planGaps, entry });
   return entry;
 }
 
-function buildEntry(ctx: FeatureContext, uri: string, parsed: StrategyDocument | CatalogDocument, text: TextDocument, strategy: StrategyDocument | undefined, planGaps: number): TreeDocumentData {
+function buildEntry(ctx: FeatureContext, uri: string, parsed: StrategyDocument | CatalogDocument, text: TextDocument, raw: readonly CodeDiagnostic[], strategy: StrategyDocument | undefined, planGaps: number): TreeDocumentData {
   const diagnostics = ctx.diagnostics(uri);
   const count = (sev: string): number => diagnostics.filter((d) => d.severity === sev).length;
   const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
@@ -152,7 +149,7 @@ function buildEntry(ctx: FeatureContext, uri: string, parsed: StrategyDocument |
       perItem.set(item, c);
     }
   }
-  const flags = coverageFlags(parsed, ctx.index.diagnostics(uri));
+  const flags = coverageFlags(parsed, raw);
   const groupLabel = ctx.messages.text('hover.group');
   const build = (outline: OutlineEntry, depth: number): TreeItemData => {
     if (outline.kind === 'group') {
