@@ -21,10 +21,13 @@ export interface IndexedFile {
 
 /** The names a file uses and defines (with their fingerprints), and the goal links it makes, as the index tracks them. */
 interface Names {
-  used: Set<string>;
-  defined: Map<string, string>;
-  goals: Map<string, string>;
+  used: ReadonlySet<string>;
+  defined: ReadonlyMap<string, string>;
+  goals: ReadonlyMap<string, string>;
 }
+
+/** The names of a file that is not there. */
+const NO_NAMES: Names = { used: new Set(), defined: new Map(), goals: new Map() };
 
 /**
  * What the index keeps of a file between sessions, so that a start with the file unchanged takes
@@ -54,11 +57,16 @@ class RestoredFile implements IndexedFile {
   private source: string | (() => string) = '';
   confirmed = false;
 
+  /** The names the record gives, used until the file is updated (its parse is not loaded for them). */
+  readonly names: Names;
+
   constructor(
     readonly uri: string,
     readonly record: FileRecord,
     private readonly load: (file: RestoredFile) => { parsed: ParsedFile; standIn: boolean },
-  ) {}
+  ) {
+    this.names = { used: new Set(record.used), defined: new Map(record.defined), goals: new Map(record.goals) };
+  }
 
   get parsed(): ParsedFile {
     if (!this.loaded) {
@@ -202,8 +210,6 @@ export class WorkspaceIndex {
   private readonly diagnosticsCache = new Map<string, CodeDiagnostic[]>();
   /** Names per parsed file, computed once per parse (a 5,000-item document is read on every keystroke). */
   private readonly namesCache = new WeakMap<ParsedFile, Names>();
-  /** Names of the files taken back from records, read from the record (their parse is not loaded for them). */
-  private readonly restoredNames = new WeakMap<IndexedFile, Names>();
   /** Bumped on every change, so caches derived from the whole index know when to rebuild. */
   private generationCounter = 0;
   /**
@@ -268,34 +274,22 @@ export class WorkspaceIndex {
       return this.remove(uri);
     }
     const affected = new Set<string>([uri]);
-    const before = old ? this.names(old).defined : new Map<string, string>();
-    const goalsBefore = old ? this.names(old).goals : new Map<string, string>();
+    const before = old ? this.names(old) : NO_NAMES;
     if (old) {
       this.unlink(old);
     }
     const file: IndexedFile = { uri, text, parsed };
     this.files.set(uri, file);
     this.link(file);
-    const after = this.names(file).defined;
-    for (const [name, fingerprint] of after) {
-      if (before.get(name) !== fingerprint) {
-        this.collectAffected(name, affected);
-      }
-    }
-    for (const name of before.keys()) {
-      if (!after.has(name)) {
-        this.collectAffected(name, affected);
-      }
-    }
+    const after = this.names(file);
+    this.collectChanges(before, after, affected);
     // The other definers of a duplicated name point at this file's definition (related information), which may have moved.
-    for (const name of after.keys()) {
+    for (const name of after.defined.keys()) {
       const definers = this.definers.get(name);
       if (definers && definers.size > 1) {
         this.collectAffected(name, affected);
       }
     }
-    this.collectStaleSuggestions(before, after, affected);
-    this.collectPlans(goalsBefore, this.names(file).goals, affected);
     this.addPlans(affected, uri);
     if (!old || affected.size > 1) {
       this.definitionEpoch++;
@@ -304,8 +298,28 @@ export class WorkspaceIndex {
     return affected;
   }
 
+  /**
+   * What a file's change from `before` to `after` affects: the users and other definers of every
+   * name whose definition changed, appeared or went, the files whose "did you mean" it changes, and
+   * the parent plans whose goal links from it changed.
+   */
+  private collectChanges(before: Pick<Names, 'defined' | 'goals'>, after: Pick<Names, 'defined' | 'goals'>, into: Set<string>): void {
+    for (const [name, fingerprint] of after.defined) {
+      if (before.defined.get(name) !== fingerprint) {
+        this.collectAffected(name, into);
+      }
+    }
+    for (const name of before.defined.keys()) {
+      if (!after.defined.has(name)) {
+        this.collectAffected(name, into);
+      }
+    }
+    this.collectStaleSuggestions(before.defined, after.defined, into);
+    this.collectPlans(before.goals, after.goals, into);
+  }
+
   /** The parent plans whose goal links from this file changed (spec §7: their coverage changes). */
-  private collectPlans(before: Map<string, string>, after: Map<string, string>, into: Set<string>): void {
+  private collectPlans(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, into: Set<string>): void {
     for (const docId of new Set([...before.keys(), ...after.keys()])) {
       if (before.get(docId) !== after.get(docId)) {
         for (const u of this.definers.get('doc:' + docId) ?? []) {
@@ -319,7 +333,7 @@ export class WorkspaceIndex {
    * A document id or descriptor that appears or disappears changes the "did
    * you mean …?" of every unknown one elsewhere: those files are re-checked.
    */
-  private collectStaleSuggestions(before: Map<string, string>, after: Map<string, string>, into: Set<string>): void {
+  private collectStaleSuggestions(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, into: Set<string>): void {
     const changed = [...after.keys()].filter((n) => !before.has(n)).concat([...before.keys()].filter((n) => !after.has(n)));
     const codes = new Set<string>();
     if (changed.some((n) => n.startsWith('doc:') || n.startsWith('outside:'))) {
@@ -347,12 +361,7 @@ export class WorkspaceIndex {
     }
     this.unlink(old);
     this.files.delete(uri);
-    const gone = this.names(old).defined;
-    for (const name of gone.keys()) {
-      this.collectAffected(name, affected);
-    }
-    this.collectStaleSuggestions(gone, new Map(), affected);
-    this.collectPlans(this.names(old).goals, new Map(), affected);
+    this.collectChanges(this.names(old), NO_NAMES, affected);
     this.addPlans(affected, uri);
     this.definitionEpoch++;
     this.invalidate(affected);
@@ -368,9 +377,8 @@ export class WorkspaceIndex {
   }
 
   private names(file: IndexedFile): Names {
-    const restored = this.restoredNames.get(file);
-    if (restored) {
-      return restored;
+    if (file instanceof RestoredFile) {
+      return file.names;
     }
     const parsed = file.parsed;
     let names = this.namesCache.get(parsed);
@@ -491,7 +499,6 @@ export class WorkspaceIndex {
         continue;
       }
       const file = new RestoredFile(record.uri, record, (f) => load(f.uri, f.record, f.confirmed ? f.text : undefined));
-      this.restoredNames.set(file, { used: new Set(record.used), defined: new Map(record.defined), goals: new Map(record.goals) });
       this.files.set(record.uri, file);
       this.link(file);
       this.diagnosticsCache.set(record.uri, record.diagnostics);
@@ -500,17 +507,9 @@ export class WorkspaceIndex {
     const affected = new Set<string>();
     for (const file of present) {
       const record = recorded.get(file.uri);
-      const before = new Map(record?.defined ?? []);
-      const now = this.names(file);
       // Its own diagnostics were computed without the files taken back.
       affected.add(file.uri);
-      for (const name of new Set([...before.keys(), ...now.defined.keys()])) {
-        if (before.get(name) !== now.defined.get(name)) {
-          this.collectAffected(name, affected);
-        }
-      }
-      this.collectStaleSuggestions(before, now.defined, affected);
-      this.collectPlans(new Map(record?.goals ?? []), now.goals, affected);
+      this.collectChanges({ defined: new Map(record?.defined ?? []), goals: new Map(record?.goals ?? []) }, this.names(file), affected);
     }
     this.addPlans(affected, '');
     for (const uri of affected) {
@@ -541,12 +540,6 @@ export class WorkspaceIndex {
     }
     this.generationCounter++;
     return true;
-  }
-
-  /** Whether a file's parse is in memory (a file taken back from a record is loaded when first read). */
-  isLoaded(uri: string): boolean {
-    const file = this.files.get(uri);
-    return file instanceof RestoredFile ? file.isLoaded : file !== undefined;
   }
 
   /** A file's kind and number of items, without loading a restored file's parse. */
