@@ -44,17 +44,31 @@ export const MAX_READ_BYTES = 256 * 1024 * 1024;
  * first `maxBytes` bytes, which the parser reports as too large.
  */
 export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResult {
+  const read = readTextFileLazily(file, maxBytes);
+  return read.error !== undefined ? read : read.hash !== undefined ? { text: read.text(), hash: read.hash } : { text: read.text() };
+}
+
+/** What `readTextFile` gives, with the text decoded only when asked: a warm start confirms an unchanged file by its hash alone. */
+export type LazyRead = { text: () => string; hash?: string; error?: undefined } | { text?: undefined; hash?: undefined; error: string };
+
+/** `readTextFile`, the text decoded when first asked for. */
+export function readTextFileLazily(file: string, maxBytes = MAX_READ_BYTES): LazyRead {
   const read = readFileBytes(file, maxBytes);
   if (read.bytes === undefined) {
     return { error: read.error };
   }
   const bytes = read.bytes;
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) {
-    return { text: text.slice(1) };
-  }
+  let text: string | undefined;
+  const decode = (): string => {
+    if (text === undefined) {
+      // The decoder drops one byte order mark by itself; a second one is dropped too.
+      const decoded = new TextDecoder('utf-8').decode(bytes);
+      text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+    }
+    return text;
+  };
   const hash = plainUtf8Hash(bytes);
-  return hash !== undefined ? { text, hash } : { text };
+  return hash !== undefined ? { text: decode, hash } : { text: decode };
 }
 
 /**
@@ -64,21 +78,6 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResul
 function plainUtf8Hash(bytes: Buffer): string | undefined {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return !bom && isUtf8(bytes) ? crypto.createHash('sha1').update(bytes).digest('hex') : undefined;
-}
-
-/**
- * A file's hash as `readTextFile` gives it, with its text decoded only when asked: a warm start
- * confirms an unchanged file by its hash and decodes its text when something reads it. Undefined
- * when the file cannot be read or is not plain UTF-8 (`readTextFile` then says why, or decodes it).
- */
-export function readHashedFile(file: string, maxBytes = MAX_READ_BYTES): { hash: string; text: () => string } | undefined {
-  const read = readFileBytes(file, maxBytes);
-  const hash = read.bytes !== undefined ? plainUtf8Hash(read.bytes) : undefined;
-  if (read.bytes === undefined || hash === undefined) {
-    return undefined;
-  }
-  const bytes = read.bytes;
-  return { hash, text: () => new TextDecoder('utf-8').decode(bytes) };
 }
 
 /** The bytes of a regular file, at most `maxBytes`, or why they cannot be read. */

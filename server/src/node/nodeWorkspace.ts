@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { Workspace, FileRead } from '../sync/workspace';
 import { Clock } from '../sync/workspaceSync';
-import { findFiles, pathToUri, readHashedFile, readTextFile, uriToPath } from './fileSystem';
+import { findFiles, LazyRead, pathToUri, readTextFile, readTextFileLazily, uriToPath } from './fileSystem';
 
 export class NodeWorkspace implements Workspace {
   /** @param roots the folder URIs of the workspace */
@@ -39,9 +39,9 @@ export class NodeWorkspace implements Workspace {
     return file === undefined ? { error: 'not a file URI' } : readTextFile(file);
   }
 
-  readHashed(uri: string): { hash: string; text: () => string } | undefined {
+  readLazily(uri: string): LazyRead {
     const file = uriToPath(uri);
-    return file === undefined ? undefined : readHashedFile(file);
+    return file === undefined ? { error: 'not a file URI' } : readTextFileLazily(file);
   }
 }
 

@@ -54,8 +54,8 @@ interface Read {
   key?: string;
 }
 
-/** The cache key of a text: its hash and the one limit that changes what a parse gives. */
-export function cacheKey(text: string, limits: ParseLimits, hash = textHash(text)): string {
+/** The cache key of a text from its hash (`textHash`): the hash and the one limit that changes what a parse gives. */
+export function cacheKey(hash: string, limits: ParseLimits): string {
   return `${hash}-${limits.maxFileLength}`;
 }
 
@@ -63,16 +63,16 @@ function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: Par
   return uris.map((uri) => {
     const restored = o.restoredKey?.(uri);
     // A file taken back from its record: its hash tells whether it is unchanged, and its text is decoded when something reads it.
-    const hashed = restored !== undefined ? o.workspace.readHashed?.(uri) : undefined;
-    if (hashed && cacheKey('', limits, hashed.hash) === restored) {
-      return { file: { uri, confirms: restored, lazyText: hashed.text } };
+    const lazy = restored !== undefined ? o.workspace.readLazily?.(uri) : undefined;
+    if (lazy?.hash !== undefined && cacheKey(lazy.hash, limits) === restored) {
+      return { file: { uri, confirms: restored, lazyText: lazy.text } };
     }
-    const read = o.workspace.readFile(uri);
+    const read = lazy === undefined ? o.workspace.readFile(uri) : lazy.error !== undefined ? lazy : { text: lazy.text(), hash: lazy.hash };
     const kind = o.kindOf(uri);
     if (read.text === undefined || (kind !== 'strategy' && kind !== 'catalog')) {
       return { file: { uri, ...read } };
     }
-    const key = o.cache || restored !== undefined ? cacheKey(read.text, limits, read.hash) : undefined;
+    const key = o.cache || restored !== undefined ? cacheKey(read.hash ?? textHash(read.text), limits) : undefined;
     if (restored !== undefined && key === restored) {
       // Unchanged since it was recorded: the index holds it already, its parse is loaded when something reads it.
       return { file: { uri, text: read.text, confirms: key } };

@@ -7,6 +7,7 @@
  */
 import { LanguageService } from '../languageService';
 import { WorkspaceSync } from '../sync/workspaceSync';
+import { textHash } from './parseCache';
 import { cacheKey, ParsingLoaderOptions } from './parsingLoader';
 
 /** What records are kept for: the workspace folders and the settings the index is built with (other settings, other records). */
@@ -49,7 +50,7 @@ export function saveRecords(sync: WorkspaceSync, service: LanguageService, loade
     return true;
   }
   const limits = service.parseLimits();
-  return loader.cache.writeRecords(scope, service.records((text) => cacheKey(text, limits)));
+  return loader.cache.writeRecords(scope, service.records((text) => cacheKey(textHash(text), limits)));
 }
 
 function hasUnconfirmed(service: LanguageService): boolean {

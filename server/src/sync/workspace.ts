@@ -51,11 +51,10 @@ export interface Workspace {
   /** The text of a file as the editor would show it, or why it cannot be read. */
   readFile(uri: string): FileRead;
   /**
-   * Optional: the hash `readFile` would give, with the text decoded only when asked; undefined
-   * when `readFile` must be used (unreadable, not plain UTF-8). A warm start confirms unchanged
-   * files by it without decoding them.
+   * Optional: what `readFile` gives, with the text decoded only when asked. A warm start confirms
+   * an unchanged file by its hash without decoding it.
    */
-  readHashed?(uri: string): { hash: string; text: () => string } | undefined;
+  readLazily?(uri: string): { text: () => string; hash?: string; error?: undefined } | { text?: undefined; hash?: undefined; error: string };
   /** The workspace folders changed (URIs). */
   setRoots(roots: readonly string[]): void;
 }

@@ -202,7 +202,7 @@ function read(w: World, load: PendingLoad): LoadedFile[] {
   return load.uris.map((uri): LoadedFile => {
     const read = w.h.ws.readFile(uri);
     const confirms = read.text !== undefined && w.h.service.index.unconfirmedKey(uri) === textHash(read.text) ? textHash(read.text) : undefined;
-    // Some confirmations come by hash alone, the text decoded when something reads it (the node workspace's `readHashed`).
+    // Some confirmations come by hash alone, the text decoded when something reads it (the node workspace's `readLazily`).
     if (confirms !== undefined && read.text !== undefined && uri.length % 2 === 0) {
       const text = read.text;
       return { uri, confirms, lazyText: () => text };
