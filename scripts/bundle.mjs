@@ -13,8 +13,8 @@ const onDemand = { './node/importRequest.js': './serverImport.js', './report/ren
 const serverOnDemand = {
   name: 'server-on-demand',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(node\/importRequest|report\/render)\.js$/ }, (args) =>
-      args.importer.endsWith('server/src/server.ts') ? { path: onDemand[args.path], external: true } : undefined,
+    build.onResolve({ filter: /^\.\/.*\.js$/ }, (args) =>
+      args.path in onDemand && args.importer.endsWith('server/src/server.ts') ? { path: onDemand[args.path], external: true } : undefined,
     );
   },
 };

@@ -17,7 +17,7 @@ import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, parsingLoaderSync, ParsingLoaderOptions } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
 import { SYSTEM_CLOCK, WorkspaceSync } from './sync/workspaceSync';
-import { recordScope, restoreRecords, saveRecords } from './node/warmStart';
+import { beginWarmStart } from './node/warmStart';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -137,9 +137,8 @@ interface Check {
   loader: ParsingLoaderOptions;
   targets: Target[];
   unreadable(): number;
-  /** The workspace folders, and what the records of the index are kept for (`node/warmStart.ts`). */
+  /** The workspace folders (the records of the index are kept for them, `node/warmStart.ts`). */
   roots: string[];
-  scope: string;
 }
 
 /** Runs the checker on the main thread; returns the exit status. */
@@ -148,9 +147,9 @@ export function run(argv: string[], cwd: string, io: Output): number {
   if (typeof check === 'number') {
     return check;
   }
-  const restored = restoreRecords(check.sync, check.service, check.loader, check.scope);
+  const warm = beginWarmStart(check.sync, check.service, check.loader, check.roots);
   check.sync.scanNow(parsingLoaderSync(check.loader));
-  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots, restored);
+  warm.save();
   return report(check, cwd, io);
 }
 
@@ -162,13 +161,13 @@ export async function runAsync(argv: string[], cwd: string, io: Output): Promise
   }
   const pool = check.opts.workers > 1 ? new ParsePool(check.opts.workers, check.loader.schemas) : undefined;
   check.loader.pool = pool;
-  const restored = restoreRecords(check.sync, check.service, check.loader, check.scope);
+  const warm = beginWarmStart(check.sync, check.service, check.loader, check.roots);
   try {
     await check.sync.scan();
   } finally {
     await pool?.close();
   }
-  saveRecords(check.sync, check.service, check.loader, check.scope, check.roots, restored);
+  warm.save();
   return report(check, cwd, io);
 }
 
@@ -212,8 +211,7 @@ function prepare(argv: string[], cwd: string, io: Output): Check | number {
       },
     },
   });
-  const rootUris = roots.map(pathToUri);
-  return { opts, service, sync, loader, targets, unreadable: () => unreadable, roots: rootUris, scope: recordScope(rootUris, service) };
+  return { opts, service, sync, loader, targets, unreadable: () => unreadable, roots: roots.map(pathToUri) };
 }
 
 /** Prints the diagnostics of the checked files; returns the exit status. */

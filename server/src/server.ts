@@ -24,7 +24,7 @@ import { LanguageService } from './languageService';
 import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
-import { recordScope, restoreRecords, saveRecords } from './node/warmStart';
+import { beginWarmStart } from './node/warmStart';
 import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, ParsingLoaderOptions, writePending } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
@@ -178,8 +178,7 @@ export function startServer(): void {
     const workers = workersFor(os.availableParallelism?.() ?? os.cpus().length);
     s.loader.pool = workers > 1 ? new ParsePool(workers, s.loader.schemas) : undefined;
     // A warm start takes the files back from the records the last session left: unchanged files are neither parsed nor re-checked.
-    const scope = recordScope(s.roots, s.service);
-    const restored = restoreRecords(s.sync, s.service, s.loader, scope);
+    const warm = beginWarmStart(s.sync, s.service, s.loader, s.roots);
     s.loader.pendingWrites = s.loader.cache ? [] : undefined;
     try {
       await s.sync.scan();
@@ -188,10 +187,10 @@ export function startServer(): void {
       s.loader.pool = undefined;
     }
     const stats = s.loader.cache?.stats;
-    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${restored.count} taken back from records, ${stats.hits} read)` : ''));
+    log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${warm.count} taken back from records, ${stats.hits} read)` : ''));
     // The diagnostics are out: the records and the new parses for the next start are written after them, a few at a time.
     await NODE_CLOCK.yield();
-    saveRecords(s.sync, s.service, s.loader, scope, s.roots, restored);
+    warm.save();
     // A pause between chunks leaves the event loop mostly idle: keystrokes right after the start are not slowed by the writing.
     const written = await writePending(s.loader, () => new Promise((resolve) => setTimeout(resolve, 15)));
     s.loader.pendingWrites = undefined;
@@ -212,7 +211,6 @@ export function startServer(): void {
     return session;
   };
 
-  // The import reads files and loads the document libraries: it lives in a Node module loaded on first use.
   /**
    * The modules loaded on demand are bundles of their own (`scripts/bundle.mjs`), with their own
    * copy of the protocol library: a ResponseError they throw (an error with a numeric JSON-RPC
@@ -220,11 +218,10 @@ export function startServer(): void {
    * client gets its code and message as they are.
    */
   const ownError = (e: unknown): unknown => {
-    const r = e as { code?: unknown; message?: unknown; data?: unknown } | null;
-    return !(e instanceof ResponseError) && r !== null && typeof r === 'object' && typeof r.code === 'number' && typeof r.message === 'string' && e instanceof Error
-      ? new ResponseError(r.code, r.message, r.data)
-      : e;
+    const code = (e as { code?: unknown }).code;
+    return e instanceof Error && !(e instanceof ResponseError) && typeof code === 'number' ? new ResponseError(code, e.message, (e as { data?: unknown }).data) : e;
   };
+  // The import reads files and loads the document libraries: it lives in a Node module loaded on first use.
   connection.onRequest(
     ImportStrategyRequest.type,
     guard(ImportStrategyRequest.method, async (p) => {

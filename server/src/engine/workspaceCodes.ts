@@ -42,6 +42,11 @@ interface DocumentCodes {
 /** Positions in a document are below this; an entry's number orders it by document, then position. */
 const POSITIONS = 2 ** 22;
 
+/** The keys of the code and the title vocabularies that match a word of a query, with their scores. */
+interface WordMatches {
+  codes: { key: string; score: number }[];
+  words: { key: string; score: number }[];
+}
 
 function readCodes(doc: StrategyDocument): DocumentCodes {
   const codes = new Map<string, number[]>();
@@ -244,12 +249,12 @@ export class WorkspaceSymbolIndex {
     if (words.length === 0) {
       return [];
     }
-    const matches = words.map((word) => ({ codes: this.codes.search(word).map((m) => ({ key: m.key, score: m.score / 2 })), words: this.words.search(word) }));
+    const matches = words.map((word): WordMatches => ({ codes: this.codes.search(word).map((m) => ({ key: m.key, score: m.score / 2 })), words: this.words.search(word) }));
     return words.length === 1 ? this.bestOfOne(matches[0], limit) : this.bestOfAll(matches, limit);
   }
 
   /** One word: the keys in order of their score, each item at the first (best) key it has, until `limit` items are in. */
-  private bestOfOne(match: { codes: { key: string; score: number }[]; words: { key: string; score: number }[] }, limit: number): number[] {
+  private bestOfOne(match: WordMatches, limit: number): number[] {
     const groups = new Map<number, { codes: Set<string>; words: Set<string> }>();
     const note = (score: number, key: string, of: 'codes' | 'words'): void => {
       const group = groups.get(score) ?? { codes: new Set<string>(), words: new Set<string>() };
@@ -273,7 +278,7 @@ export class WorkspaceSymbolIndex {
   }
 
   /** Several words: the items every word matches, with the sum of each word's best score. */
-  private bestOfAll(matches: { codes: { key: string; score: number }[]; words: { key: string; score: number }[] }[], limit: number): number[] {
+  private bestOfAll(matches: WordMatches[], limit: number): number[] {
     let total: Map<number, number> | undefined;
     for (const match of matches) {
       const best = new Map<number, number>();

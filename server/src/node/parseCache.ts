@@ -172,8 +172,10 @@ export class ParseCache {
     }
   }
 
-  private recordsPath(scope: string): string {
-    return path.join(this.folder, `workspace-${crypto.createHash('sha1').update(scope).digest('hex')}.bin`);
+  /** The records' file for a scope, named by its hash, which its header holds too. */
+  private records(scope: string): { file: string; key: string } {
+    const key = crypto.createHash('sha1').update(scope).digest('hex');
+    return { file: path.join(this.folder, `workspace-${key}.bin`), key };
   }
 
   /**
@@ -182,19 +184,21 @@ export class ParseCache {
    * files back from them. Checked as a parse is; anything amiss is no records.
    */
   readRecords(scope: string): FileRecord[] | undefined {
+    const { file, key } = this.records(scope);
     let data: Buffer;
     try {
-      data = fs.readFileSync(this.recordsPath(scope));
+      data = fs.readFileSync(file);
     } catch {
       return undefined;
     }
-    const value = this.payload(data, crypto.createHash('sha1').update(scope).digest('hex'), 'json');
+    const value = this.payload(data, key, 'json');
     return Array.isArray(value) && value.every(isRecord) ? value : undefined;
   }
 
   /** Stores the records of the workspace's files for `scope`, whole or not at all. */
   writeRecords(scope: string, records: readonly FileRecord[]): boolean {
-    return this.write(this.recordsPath(scope), crypto.createHash('sha1').update(scope).digest('hex'), records, 'json');
+    const { file, key } = this.records(scope);
+    return this.write(file, key, records, 'json');
   }
 }
 

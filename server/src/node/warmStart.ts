@@ -11,48 +11,45 @@ import { textHash } from './parseCache';
 import { cacheKey, ParsingLoaderOptions } from './parsingLoader';
 
 /** What records are kept for: the workspace folders and the settings the index is built with (other settings, other records). */
-export function recordScope(roots: readonly string[], service: LanguageService): string {
+function recordScope(roots: readonly string[], service: LanguageService): string {
   return JSON.stringify([roots, service.settings]);
 }
 
-/**
- * Before the first scan: takes the files back from the records the cache holds for `scope`, and
- * lets the loader skip the files whose text is the recorded one. Returns how many were taken back,
- * and the index's change count then (`saveRecords` leaves the records alone when it is unchanged).
- */
-export function restoreRecords(sync: WorkspaceSync, service: LanguageService, loader: ParsingLoaderOptions, scope: string): Restored {
-  const cache = loader.cache;
-  const records = cache?.readRecords(scope);
-  if (!cache || !records) {
-    return { count: 0 };
-  }
-  sync.restore(records, (uri, key) => cache.get(uri, key));
-  loader.restoredKey = (uri) => service.index.unconfirmedKey(uri);
-  return { count: records.length, changes: service.index.changes };
-}
-
-/** What `restoreRecords` took back: how many files, and the index's change count right after (unset when nothing was). */
-export interface Restored {
+/** A warm start begun: how many files were taken back, and the saving of the records once the first scan has ended. */
+export interface WarmStart {
   count: number;
-  changes?: number;
+  /**
+   * Leaves the records of the index in the cache — unless an open buffer differs from its file
+   * (the index then is not the disk), the settings changed meanwhile, or every file was taken back
+   * and nothing changed (the records are those already written). Returns whether they are there.
+   */
+  save(): boolean;
 }
 
 /**
- * After the first scan: leaves the records of the index for `scope` in the cache — unless an open
- * buffer differs from its file (the index then is not the disk), or the scope changed meanwhile.
+ * Before the first scan: takes the files back from the records the cache holds for the workspace
+ * folders and the current settings, and lets the loader skip the files whose text is the recorded one.
  */
-export function saveRecords(sync: WorkspaceSync, service: LanguageService, loader: ParsingLoaderOptions, scope: string, roots: readonly string[], restored: Restored): boolean {
-  if (!loader.cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
-    return false;
+export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, loader: ParsingLoaderOptions, roots: readonly string[]): WarmStart {
+  const cache = loader.cache;
+  const scope = recordScope(roots, service);
+  const records = cache?.readRecords(scope);
+  if (cache && records) {
+    sync.restore(records, (uri, key) => cache.get(uri, key));
+    loader.restoredKey = (uri) => service.index.unconfirmedKey(uri);
   }
-  // Every file taken back and confirmed, nothing else changed: the records are those already written.
-  if (restored.changes !== undefined && service.index.changes === restored.changes && !hasUnconfirmed(service)) {
-    return true;
-  }
-  const limits = service.parseLimits();
-  return loader.cache.writeRecords(scope, service.records((text) => cacheKey(textHash(text), limits)));
-}
-
-function hasUnconfirmed(service: LanguageService): boolean {
-  return service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
+  const changes = records ? service.index.changes : undefined;
+  return {
+    count: records?.length ?? 0,
+    save: () => {
+      if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
+        return false;
+      }
+      if (changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined)) {
+        return true;
+      }
+      const limits = service.parseLimits();
+      return cache.writeRecords(scope, service.records((text) => cacheKey(textHash(text), limits)));
+    },
+  };
 }
