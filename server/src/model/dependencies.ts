@@ -172,11 +172,33 @@ export function cyclicLinks(ctx: ResolveContext, doc: StrategyDocument): { link:
   return out;
 }
 
-/** The items whose `after` lists lead to `node` (what comes after it), over the workspace. */
+/**
+ * The items whose `after` lists lead to `node` (what comes after it), over the
+ * workspace. Links to it can only be written in its document, in the plans
+ * standing for it, and in the files whose `after` links name one of those
+ * (the index's `after:ID` names): only those are read.
+ */
 export function followers(ctx: ResolveContext, node: DependencyNode): DependencyLink[] {
+  const candidates = new Map<string, StrategyDocument>([[node.doc.uri, node.doc]]);
+  const ids = node.doc.id === undefined ? [] : [node.doc.id];
+  for (const plan of node.doc.id === undefined ? [] : ctx.index.plansOf(node.doc.id)) {
+    candidates.set(plan.uri, plan);
+    if (plan.id !== undefined) {
+      ids.push(plan.id);
+    }
+  }
+  for (const id of ids) {
+    for (const uri of ctx.index.afterUsersOf(id)) {
+      const parsed = ctx.index.get(uri)?.parsed;
+      if (parsed?.kind === 'strategy') {
+        candidates.set(uri, parsed);
+      }
+    }
+  }
   const out: DependencyLink[] = [];
   const key = nodeKey(node);
-  for (const doc of ctx.index.strategies()) {
+  for (const uri of [...candidates.keys()].sort()) {
+    const doc = candidates.get(uri)!;
     if (!doc.references.some((r) => r.kind === 'after')) {
       continue;
     }

@@ -671,6 +671,11 @@ export class WorkspaceIndex {
     return (this.users.get('from:' + id)?.size ?? 0) > 0;
   }
 
+  /** URIs of the files whose `after` links (or `implements`) name the document id, sorted: where links to its items can come from. */
+  afterUsersOf(id: string): string[] {
+    return [...(this.users.get('after:' + id) ?? [])].sort();
+  }
+
   /** URIs of the files that use a document id or descriptor. */
   usersOf(name: { documentId: string } | { descriptor: string }): string[] {
     const key = 'documentId' in name ? 'doc:' + name.documentId : 'desc:' + name.descriptor;
