@@ -96,8 +96,9 @@ export async function startClient(
       listeners.push(entry);
     });
   const diagnosticsFor = async (uri: string, pred: (d: Diagnostic[]) => boolean, timeoutMs = 15000): Promise<Diagnostic[]> => {
-    const current = diagnostics.get(uri);
-    if (current && pred(current)) {
+    // A file never published has no diagnostics, as the client shows it: the server publishes a closed file with nothing to show only to clear it.
+    const current = diagnostics.get(uri) ?? [];
+    if (pred(current)) {
       return current;
     }
     const p = await waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (x) => x.uri === uri && pred(x.diagnostics), timeoutMs);

@@ -136,6 +136,12 @@ export class WorkspaceSync {
   private window: unknown;
   /** The version last published per open buffer: nothing older is published after it. */
   private readonly publishedVersion = new Map<string, number>();
+  /**
+   * Files whose last publication was not empty, or was of an open buffer's version. A client starts
+   * with none, so a closed file with nothing to show is published only to clear what it was shown:
+   * a start of 3,000 clean files sends nothing for them.
+   */
+  private readonly shown = new Set<string>();
 
   constructor(options: SyncOptions) {
     this.service = options.service;
@@ -532,7 +538,17 @@ export class WorkspaceSync {
         }
         this.publishedVersion.set(uri, version);
       }
-      this.output.publish(uri, this.service.index.has(uri) ? this.service.lspDiagnostics(uri) : [], version);
+      const diagnostics = this.service.index.has(uri) ? this.service.lspDiagnostics(uri) : [];
+      const wasShown = this.shown.has(uri);
+      if (diagnostics.length > 0 || version !== undefined) {
+        this.shown.add(uri);
+      } else {
+        this.shown.delete(uri);
+      }
+      if (version === undefined && diagnostics.length === 0 && !wasShown) {
+        continue;
+      }
+      this.output.publish(uri, diagnostics, version);
       sent = true;
     }
     if (sent || indexingChanged) {
