@@ -216,7 +216,8 @@ export class LanguageService {
    */
   update(uri: string, text: string, parsed?: ParsedFile): Set<string> {
     const existing = this.documents.get(uri);
-    if (existing && existing.getText() === text) {
+    // A stale file (`WorkspaceIndex.markStale`) shows the text given, but was indexed from another.
+    if (existing && existing.getText() === text && !this.index.isStale(uri)) {
       return new Set();
     }
     if (this.kindOf(uri) === undefined) {
@@ -272,7 +273,8 @@ export class LanguageService {
     const out: FileRecord[] = [];
     for (const file of this.index.all()) {
       // A file taken back whose text the scan never saw has no text to name: it is left out.
-      const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, keyOf(file.text));
+      // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
+      const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
       if (record) {
         out.push(record);
       }

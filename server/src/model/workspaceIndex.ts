@@ -43,6 +43,8 @@ export interface FileRecord {
   defined: [string, string][];
   goals: [string, string][];
   diagnostics: CodeDiagnostic[];
+  /** The fingerprint of the file on disk when its text had `key` (`Workspace.fingerprint`): a file with it is not read again. */
+  fingerprint?: string;
 }
 
 /**
@@ -56,6 +58,8 @@ class RestoredFile implements IndexedFile {
   /** The text, or how to decode it when first read (a file confirmed by its hash). */
   private source: string | (() => string) = '';
   confirmed = false;
+  /** Its text, read when first needed, was not the confirmed one: the file changed on disk since the scan, and is to be indexed again. */
+  stale = false;
 
   /** The names the record gives, used until the file is updated (its parse is not loaded for them). */
   readonly names: Names;
@@ -264,7 +268,7 @@ export class WorkspaceIndex {
    */
   update(uri: string, text: string): Set<string> {
     const old = this.files.get(uri);
-    const unconfirmed = old instanceof RestoredFile && !old.confirmed;
+    const unconfirmed = old instanceof RestoredFile && (!old.confirmed || old.stale);
     if (old && old.text === text && !unconfirmed) {
       return new Set();
     }
@@ -522,8 +526,37 @@ export class WorkspaceIndex {
 
   /** The key of the record a file was taken back from, while its text is not confirmed yet. */
   unconfirmedKey(uri: string): string | undefined {
+    return this.unconfirmedRecord(uri)?.key;
+  }
+
+  /** The record a file was taken back from, while its text is not confirmed yet. */
+  unconfirmedRecord(uri: string): FileRecord | undefined {
     const file = this.files.get(uri);
-    return file instanceof RestoredFile && !file.confirmed ? file.record.key : undefined;
+    return file instanceof RestoredFile && !file.confirmed ? file.record : undefined;
+  }
+
+  /** The key of a file taken back from its record and confirmed, unchanged since: its text need not be read to name it. */
+  confirmedKey(uri: string): string | undefined {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile && file.confirmed && !file.stale ? file.record.key : undefined;
+  }
+
+  /**
+   * A file confirmed without its text had another text when it was read: it changed on disk after
+   * the scan. Its next update indexes it whatever text it gives (the text it shows is not the one
+   * its parse and diagnostics were made from).
+   */
+  markStale(uri: string): void {
+    const file = this.files.get(uri);
+    if (file instanceof RestoredFile) {
+      file.stale = true;
+    }
+  }
+
+  /** Whether `markStale` marked the file, and no update has indexed it since. */
+  isStale(uri: string): boolean {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile && file.stale;
   }
 
   /** The scan read the recorded text of a file taken back from its record (or its hash: then the text is decoded when read): the file is as recorded. */

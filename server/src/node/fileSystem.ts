@@ -12,7 +12,6 @@ import { URI } from 'vscode-uri';
 /** Folders never searched: dependencies (hidden folders such as .git are skipped too). */
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-/** Result of reading a file: its text, or why it could not be read. */
 /**
  * A file's text, or why it could not be read. `hash` is the SHA-1 of the text's UTF-8 encoding when
  * the file's bytes are exactly that (valid UTF-8 without a byte order mark): hashed as read, the
@@ -48,16 +47,44 @@ export function readTextFile(file: string, maxBytes = MAX_READ_BYTES): ReadResul
   return read.error !== undefined ? read : read.hash !== undefined ? { text: read.text(), hash: read.hash } : { text: read.text() };
 }
 
-/** What `readTextFile` gives, with the text decoded only when asked: a warm start confirms an unchanged file by its hash alone. */
-export type LazyRead = { text: () => string; hash?: string; error?: undefined } | { text?: undefined; hash?: undefined; error: string };
+/**
+ * What `readTextFile` gives, with the text decoded only when asked: a warm start confirms an unchanged
+ * file by its hash alone. `fingerprint` is the file's `fileFingerprint` taken before its bytes were
+ * read, when it may stand for them later (`SETTLED_MS`).
+ */
+export type LazyRead = { text: () => string; hash?: string; fingerprint?: string; error?: undefined } | { text?: undefined; hash?: undefined; fingerprint?: undefined; error: string };
 
-/** `readTextFile`, the text decoded when first asked for. */
-export function readTextFileLazily(file: string, maxBytes = MAX_READ_BYTES): LazyRead {
+/**
+ * How long a file must have been left alone before its fingerprint stands for its bytes. Two writes
+ * within one tick of the file system's clock (up to 2 s on FAT, 1 s on HFS+, a few milliseconds on
+ * ext4 or NTFS) can leave its times as they were; a write after the read of a file that had been
+ * left alone that long moves them.
+ */
+export const SETTLED_MS = 2000;
+
+/** The fingerprint of a file's state: size, modification and change times, inode. Equal fingerprints of a settled file, equal bytes. */
+function fingerprintOf(st: fs.Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/** The fingerprint of a regular file as it is now, without reading it; undefined when it is no regular file or cannot be seen. */
+export function fileFingerprint(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? fingerprintOf(st) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `readTextFile`, the text decoded when first asked for; `settledMs` is `SETTLED_MS` but in tests. */
+export function readTextFileLazily(file: string, maxBytes = MAX_READ_BYTES, settledMs = SETTLED_MS): LazyRead {
   const read = readFileBytes(file, maxBytes);
   if (read.bytes === undefined) {
     return { error: read.error };
   }
-  const bytes = read.bytes;
+  const { bytes, stat } = read;
+  const fingerprint = Date.now() - Math.max(stat.mtimeMs, stat.ctimeMs) >= settledMs ? fingerprintOf(stat) : undefined;
   let text: string | undefined;
   const decode = (): string => {
     if (text === undefined) {
@@ -68,7 +95,7 @@ export function readTextFileLazily(file: string, maxBytes = MAX_READ_BYTES): Laz
     return text;
   };
   const hash = plainUtf8Hash(bytes);
-  return hash !== undefined ? { text: decode, hash } : { text: decode };
+  return { text: decode, ...(hash !== undefined ? { hash } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
 }
 
 /**
@@ -80,14 +107,15 @@ function plainUtf8Hash(bytes: Buffer): string | undefined {
   return !bom && isUtf8(bytes) ? crypto.createHash('sha1').update(bytes).digest('hex') : undefined;
 }
 
-/** The bytes of a regular file, at most `maxBytes`, or why they cannot be read. */
-function readFileBytes(file: string, maxBytes: number): { bytes: Buffer; error?: undefined } | { bytes?: undefined; error: string } {
+/** The bytes of a regular file, at most `maxBytes`, with its state before they were read, or why they cannot be read. */
+function readFileBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.Stats; error?: undefined } | { bytes?: undefined; error: string } {
   let bytes: Buffer;
+  let st: fs.Stats;
   let fd: number | undefined;
   try {
     // Non-blocking, so that opening a FIFO returns at once (and is then refused as not a regular file).
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const st = fs.fstatSync(fd);
+    st = fs.fstatSync(fd);
     if (!st.isFile()) {
       return { error: st.isDirectory() ? 'EISDIR' : 'ENOTREG' };
     }
@@ -113,7 +141,7 @@ function readFileBytes(file: string, maxBytes: number): { bytes: Buffer; error?:
       fs.closeSync(fd);
     }
   }
-  return { bytes };
+  return { bytes, stat: st };
 }
 
 /**

@@ -5,11 +5,17 @@
 import * as path from 'path';
 import { Workspace, FileRead } from '../sync/workspace';
 import { Clock } from '../sync/workspaceSync';
-import { findFiles, LazyRead, pathToUri, readTextFile, readTextFileLazily, uriToPath } from './fileSystem';
+import { fileFingerprint, findFiles, LazyRead, pathToUri, readTextFile, readTextFileLazily, SETTLED_MS, uriToPath } from './fileSystem';
 
 export class NodeWorkspace implements Workspace {
-  /** @param roots the folder URIs of the workspace */
-  constructor(private roots: readonly string[]) {}
+  /**
+   * @param roots the folder URIs of the workspace
+   * @param settledMs how long a file must have been left alone for its fingerprint to stand for its bytes (`SETTLED_MS`; tests shorten it)
+   */
+  constructor(
+    private roots: readonly string[],
+    private readonly settledMs = SETTLED_MS,
+  ) {}
 
   setRoots(roots: readonly string[]): void {
     this.roots = [...roots];
@@ -41,7 +47,12 @@ export class NodeWorkspace implements Workspace {
 
   readLazily(uri: string): LazyRead {
     const file = uriToPath(uri);
-    return file === undefined ? { error: 'not a file URI' } : readTextFileLazily(file);
+    return file === undefined ? { error: 'not a file URI' } : readTextFileLazily(file, undefined, this.settledMs);
+  }
+
+  fingerprint(uri: string): string | undefined {
+    const file = uriToPath(uri);
+    return file === undefined ? undefined : fileFingerprint(file);
   }
 }
 

@@ -215,7 +215,8 @@ function isRecord(value: unknown): value is FileRecord {
     Array.isArray(r.used) &&
     Array.isArray(r.defined) &&
     Array.isArray(r.goals) &&
-    Array.isArray(r.diagnostics)
+    Array.isArray(r.diagnostics) &&
+    (r.fingerprint === undefined || typeof r.fingerprint === 'string')
   );
 }
 

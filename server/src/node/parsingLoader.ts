@@ -21,8 +21,18 @@ export interface ParsingLoaderOptions {
   limits?(): ParseLimits;
   cache?: ParseCache;
   pool?: ParsePool;
-  /** The record key of a file taken back from its record and not confirmed yet (a warm start): a text with that key is not parsed. */
-  restoredKey?(uri: string): string | undefined;
+  /**
+   * The record of a file taken back from it and not confirmed yet (a warm start): a text with its
+   * key is not parsed, and a file with its fingerprint is not even read.
+   */
+  restored?(uri: string): { key: string; fingerprint?: string } | undefined;
+  /** Told of every file read (or confirmed by its fingerprint) whose fingerprint may stand for its text with `key`. */
+  fingerprinted?(uri: string, key: string, fingerprint: string): void;
+  /**
+   * A file confirmed by its fingerprint was read later, when something needed its text, with
+   * another text: it changed after the scan, and is to be read again as a changed file.
+   */
+  changedOnDisk?(uri: string): void;
   /**
    * New parses wait here to be written to the cache (`writePending`) instead of being written
    * as they are made: a first scan then publishes its diagnostics without serializing 100 MB first.
@@ -59,13 +69,38 @@ export function cacheKey(hash: string, limits: ParseLimits): string {
   return `${hash}-${limits.maxFileLength}`;
 }
 
+/**
+ * The text of a file confirmed by its fingerprint, read when something first needs it; a text
+ * without the recorded key means the file changed after the scan (`changedOnDisk`).
+ */
+function readLater(uri: string, key: string, o: ParsingLoaderOptions, limits: ParseLimits): () => string {
+  return () => {
+    const read = o.workspace.readFile(uri);
+    const text = read.text ?? '';
+    if (read.text === undefined || cacheKey(read.hash ?? textHash(text), limits) !== key) {
+      o.changedOnDisk?.(uri);
+    }
+    return text;
+  };
+}
+
 function readBatch(uris: readonly string[], o: ParsingLoaderOptions, limits: ParseLimits): Read[] {
   return uris.map((uri) => {
-    const restored = o.restoredKey?.(uri);
-    // A file taken back from its record: its hash tells whether it is unchanged, and its text is decoded when something reads it.
-    const lazy = restored !== undefined ? o.workspace.readLazily?.(uri) : undefined;
-    if (lazy?.hash !== undefined && cacheKey(lazy.hash, limits) === restored) {
-      return { file: { uri, confirms: restored, lazyText: lazy.text } };
+    const record = o.restored?.(uri);
+    const restored = record?.key;
+    // A file taken back from its record: unchanged when its fingerprint is the recorded one, and read when something needs its text.
+    if (record?.fingerprint !== undefined && o.workspace.fingerprint?.(uri) === record.fingerprint) {
+      o.fingerprinted?.(uri, record.key, record.fingerprint);
+      return { file: { uri, confirms: record.key, lazyText: readLater(uri, record.key, o, limits) } };
+    }
+    // Else its hash tells whether it is unchanged, and its text is decoded when something reads it.
+    const lazy = o.workspace.readLazily?.(uri);
+    const lazyKey = lazy?.hash !== undefined ? cacheKey(lazy.hash, limits) : undefined;
+    if (lazyKey !== undefined && lazy?.fingerprint !== undefined) {
+      o.fingerprinted?.(uri, lazyKey, lazy.fingerprint);
+    }
+    if (lazy?.text !== undefined && lazyKey !== undefined && lazyKey === restored) {
+      return { file: { uri, confirms: lazyKey, lazyText: lazy.text } };
     }
     const read = lazy === undefined ? o.workspace.readFile(uri) : lazy.error !== undefined ? lazy : { text: lazy.text(), hash: lazy.hash };
     const kind = o.kindOf(uri);

@@ -36,8 +36,20 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
   const records = cache?.readRecords(scope);
   if (cache && records) {
     sync.restore(records, (uri, key) => cache.get(uri, key));
-    loader.restoredKey = (uri) => service.index.unconfirmedKey(uri);
+    loader.restored = (uri) => service.index.unconfirmedRecord(uri);
   }
+  // The fingerprint each file had on disk when its text had a key: the next start does not read a file that still has it.
+  const fingerprints = new Map<string, { key: string; fingerprint: string }>();
+  let newFingerprints = false;
+  loader.fingerprinted = (uri, key, fingerprint) => {
+    newFingerprints ||= service.index.unconfirmedRecord(uri)?.fingerprint !== fingerprint;
+    fingerprints.set(uri, { key, fingerprint });
+  };
+  // The text read later is not the one confirmed: the file is read again as changed, once the current work is done.
+  loader.changedOnDisk = (uri) => {
+    service.index.markStale(uri);
+    setImmediate(() => sync.filesChanged([{ uri, type: 'changed' }]));
+  };
   const changes = records ? service.index.changes : undefined;
   return {
     count: records?.length ?? 0,
@@ -45,11 +57,17 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
       if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
         return false;
       }
-      if (changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined)) {
+      const unchanged = changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
+      if (unchanged && !newFingerprints) {
         return true;
       }
       const limits = service.parseLimits();
-      return cache.writeRecords(scope, service.records((text) => cacheKey(textHash(text), limits)));
+      const out = service.records((text) => cacheKey(textHash(text), limits)).map((r) => {
+        const seen = fingerprints.get(r.uri);
+        return seen?.key === r.key ? { ...r, fingerprint: seen.fingerprint } : r;
+      });
+      newFingerprints = false;
+      return cache.writeRecords(scope, out);
     },
   };
 }

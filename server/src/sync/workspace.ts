@@ -54,7 +54,13 @@ export interface Workspace {
    * Optional: what `readFile` gives, with the text decoded only when asked. A warm start confirms
    * an unchanged file by its hash without decoding it.
    */
-  readLazily?(uri: string): { text: () => string; hash?: string; error?: undefined } | { text?: undefined; hash?: undefined; error: string };
+  readLazily?(uri: string): { text: () => string; hash?: string; fingerprint?: string; error?: undefined } | { text?: undefined; hash?: undefined; fingerprint?: undefined; error: string };
+  /**
+   * Optional: a fingerprint of the file's state (size, times, inode) without reading it. `readLazily`
+   * gives the one taken before the bytes it read, when the file had been left alone long enough
+   * that an equal fingerprint later means equal bytes: a warm start then confirms a file unread.
+   */
+  fingerprint?(uri: string): string | undefined;
   /** The workspace folders changed (URIs). */
   setRoots(roots: readonly string[]): void;
 }
