@@ -18,7 +18,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
-import { ParsedFile } from '../model/types';
+import { CodeDiagnostic, DiagnosticCode, ParsedFile, Severity } from '../model/types';
 import type { FileRecord } from '../model/workspaceIndex';
 
 const MAGIC = 'strategy-codes parse cache 1\n';
@@ -191,15 +191,77 @@ export class ParseCache {
     } catch {
       return undefined;
     }
-    const value = this.payload(data, key, 'json');
-    return Array.isArray(value) && value.every(isRecord) ? value : undefined;
+    return unpackRecords(this.payload(data, key, 'json'));
   }
 
   /** Stores the records of the workspace's files for `scope`, whole or not at all. */
   writeRecords(scope: string, records: readonly FileRecord[]): boolean {
     const { file, key } = this.records(scope);
-    return this.write(file, key, records, 'json');
+    return this.write(file, key, packRecords(records), 'json');
   }
+}
+
+/**
+ * The records as written: `[kinds, records]`, where a diagnostic of the usual shape (code,
+ * severity, span and message, nothing more) is the tuple `[kind, start, end, ...args]` and `kind`
+ * indexes `kinds`, the distinct `code severity message-id` triples. A national workspace's records
+ * shrink by half and are read back faster; any other diagnostic is kept as it is.
+ */
+type PackedDiagnostic = [number, number, number, ...string[]];
+
+function packRecords(records: readonly FileRecord[]): [string[][], unknown[]] {
+  const kinds: string[][] = [];
+  const kindIndex = new Map<string, number>();
+  const pack = (d: CodeDiagnostic): CodeDiagnostic | PackedDiagnostic => {
+    const plain = Object.keys(d).length === 4 && Object.keys(d.span).length === 2 && Object.keys(d.message).length === 2 && d.message.args.every((a) => typeof a === 'string');
+    if (!plain) {
+      return d;
+    }
+    const name = `${d.code}\0${d.severity}\0${d.message.id}`;
+    let kind = kindIndex.get(name);
+    if (kind === undefined) {
+      kind = kinds.length;
+      kinds.push([d.code, d.severity, d.message.id]);
+      kindIndex.set(name, kind);
+    }
+    return [kind, d.span.start, d.span.end, ...d.message.args];
+  };
+  return [kinds, records.map((r) => ({ ...r, diagnostics: r.diagnostics.map(pack) }))];
+}
+
+function unpackRecords(value: unknown): FileRecord[] | undefined {
+  if (!Array.isArray(value) || value.length !== 2 || !Array.isArray(value[0]) || !Array.isArray(value[1])) {
+    return undefined;
+  }
+  const kinds = value[0] as unknown[];
+  if (!kinds.every((k) => Array.isArray(k) && k.length === 3 && k.every((x) => typeof x === 'string'))) {
+    return undefined;
+  }
+  const unpack = (d: unknown): CodeDiagnostic | undefined => {
+    if (!Array.isArray(d)) {
+      return d !== null && typeof d === 'object' ? (d as CodeDiagnostic) : undefined;
+    }
+    const [kind, start, end, ...args] = d as unknown[];
+    const k = typeof kind === 'number' ? (kinds[kind] as [DiagnosticCode, Severity, string] | undefined) : undefined;
+    if (!k || typeof start !== 'number' || typeof end !== 'number' || !args.every((a) => typeof a === 'string')) {
+      return undefined;
+    }
+    return { code: k[0], severity: k[1], span: { start, end }, message: { id: k[2], args: args } };
+  };
+  const out: FileRecord[] = [];
+  for (const r of value[1] as unknown[]) {
+    const raw = r as Partial<FileRecord> | null;
+    const diagnostics = Array.isArray(raw?.diagnostics) ? raw.diagnostics.map(unpack) : undefined;
+    if (!diagnostics || diagnostics.some((d) => d === undefined)) {
+      return undefined;
+    }
+    const record = { ...raw, diagnostics };
+    if (!isRecord(record)) {
+      return undefined;
+    }
+    out.push(record);
+  }
+  return out;
 }
 
 /** Whether a value read back has the shape of a record (its payload hash matched: a wrong shape is a bug, still refused). */

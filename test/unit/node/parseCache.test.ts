@@ -14,6 +14,7 @@ import { ParseCache, textHash } from '../../../server/src/node/parseCache';
 import { parseFile } from '../../../server/src/parse/parseFile';
 import { compileSchemas } from '../../../server/src/parse/schemaCheck';
 import { ParsedFile } from '../../../server/src/model/types';
+import { FileRecord } from '../../../server/src/model/workspaceIndex';
 import { generateNationalStrategy, NATIONAL } from '../../support/generate';
 import { schemas } from '../fixture';
 
@@ -108,6 +109,32 @@ describe('persistent parse cache', () => {
     const again = new ParseCache(dir, 'e2e2e2e2e2e2e2e2');
     assert.strictEqual(again.get(URI, textHash(text)), undefined);
     assert.strictEqual(again.stats.refused, 1);
+  });
+
+  it('gives back the records it stored, diagnostics of every shape included', () => {
+    const records: FileRecord[] = [
+      {
+        uri: URI,
+        key: 'k1',
+        kind: 'strategy',
+        codes: 3,
+        used: ['doc:a', 'desc:I.a'],
+        defined: [['doc:doc-1', '1\n1.A']],
+        goals: [['plan', 'A1.1']],
+        fingerprint: '12:1:1:7',
+        diagnostics: [
+          { code: 'unknown-item', severity: 'error', span: { start: 3, end: 9 }, message: { id: 'resolve.unknownItem', args: ['measure', '9.Z.9'] } },
+          { code: 'unknown-item', severity: 'error', span: { start: 20, end: 24 }, message: { id: 'resolve.unknownItem', args: [] } },
+          { code: 'missing-indicator', severity: 'warning', span: { start: 0, end: 1 }, message: { id: 'coverage.missingIndicator', args: ['Opatření', '1.A.1'] } },
+          { code: 'duplicate-id', severity: 'error', span: { start: 5, end: 6 }, message: { id: 'x', args: ['1'] }, related: [{ uri: URI, span: { start: 1, end: 2 }, message: { id: 'y', args: [] } }] },
+          { code: 'unknown-item', severity: 'error', span: { start: 7, end: 8 }, message: { id: 'z', args: [] }, suggestions: ['1.A.1'] },
+        ],
+      },
+      { uri: 'file:///ws/notes.md', key: 'k2', kind: 'markdown', codes: 0, used: [], defined: [], goals: [], diagnostics: [] },
+    ];
+    assert.ok(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').writeRecords('scope', records));
+    assert.deepStrictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').readRecords('scope'), records);
+    assert.strictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').readRecords('another scope'), undefined);
   });
 
   it('works as no cache when the folder cannot be written', () => {
