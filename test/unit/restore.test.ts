@@ -145,6 +145,30 @@ describe('warm start: records of an earlier session', () => {
     assert.deepStrictEqual(allDiagnostics(w.s, now.keys()), allDiagnostics(indexAll(now), now.keys()));
   });
 
+  it("a changed file's links into documents taken back are checked from their records: none of them is loaded", () => {
+    const now = new Map(base);
+    // Links of every kind the records can and cannot answer: live items, a removed one, unknown and malformed codes, a duplicated document.
+    now.set(`${ROOT}/target.strategy.yaml`, 'strategy: cil\ntitle: Cíl\nitems:\n  - id: 1\n    title: Živá\n  - id: 2\n    title: Zrušená\n    status: zrušeno\n  - id: 3\n    title: Živá\n  - id: 3\n    title: Opakovaná\n');
+    now.set(`${ROOT}/twin-a.strategy.yaml`, 'strategy: dvojce\ntitle: A\nitems:\n  - id: 1\n    title: A\n');
+    now.set(`${ROOT}/twin-b.strategy.yaml`, 'strategy: dvojce\ntitle: B\nitems:\n  - id: 2\n    title: B\n');
+    const source = (title: string): string =>
+      `strategy: zdroj\ntitle: ${title}\nitems:\n  - id: 1\n    title: P\n    related: [cil/1, cil/3, doc-4/1.A.1, doc-7/1]\n  - id: 2\n    title: Q\n    related: [cil/2, cil/9, cil/1.a, dvojce/1, dvojce/2]\n    after: [cil/1]\n`;
+    now.set(`${ROOT}/source.strategy.yaml`, source('Zdroj'));
+    now.set(`${ROOT}/more.md`, '# Odkazy\n\n[[cil/1]], [[cil/2]], [[cil/8]]\n');
+    const { records, parses } = earlier(now);
+    const edited = new Map(now);
+    edited.set(`${ROOT}/source.strategy.yaml`, source('Zdroj upravený'));
+    // Only links to live items (an `after` link is followed to find cycles, which needs the document: none here).
+    const onlyLive = 'strategy: zdroj\ntitle: Jen živé\nitems:\n  - id: 1\n    title: P\n    related: [cil/1, cil/3, doc-4/1.A.1, doc-7/1]\n';
+    const live = warm(records, parses, new Map([...edited].map(([uri, text]) => [uri, uri.endsWith('/source.strategy.yaml') ? onlyLive : text])));
+    allDiagnostics(live.s, edited.keys());
+    assert.strictEqual(live.loads, 0, 'links to live items of documents taken back load none of them');
+    const w = warm(records, parses, edited);
+    assert.deepStrictEqual(allDiagnostics(w.s, edited.keys()), allDiagnostics(indexAll(edited), edited.keys()));
+    // What the records cannot tell is resolved as before: the removed item's status, suggestions for the unknown codes, the duplicated id.
+    assert.ok(w.loads >= 2 && w.loads <= 4, `${w.loads} files loaded`);
+  });
+
   for (const [what, opened] of [
     ['a strategy whose plan only the records know', (uri: string, text: string): string | undefined => (uri.endsWith('/group-0/doc-1.strategy.yaml') ? text : undefined)],
     ['the plan, with an unsaved change of its id', (uri: string, text: string): string | undefined => (uri.endsWith('/plan.strategy.yaml') ? text.replace(/^strategy: plan$/m, 'strategy: plan-b') : undefined)],

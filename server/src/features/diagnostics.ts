@@ -4,7 +4,7 @@
  * ids, descriptors defined in two workspace catalogs).
  */
 import { IndexedFile, WorkspaceIndex } from '../model/workspaceIndex';
-import { resolveReference, ResolveContext } from '../model/resolve';
+import { resolveReference, ResolveContext, resolvesFromRecord } from '../model/resolve';
 import { coverageDiagnostics } from '../analysis/coverage';
 import { cyclicLinks } from '../model/dependencies';
 import { CatalogDocument, CodeDiagnostic, MarkdownDocument, StrategyDocument } from '../model/types';
@@ -40,6 +40,9 @@ function unresolved(ctx: ResolveContext, doc: StrategyDocument | MarkdownDocumen
   const out: CodeDiagnostic[] = [];
   const refs = doc.kind === 'markdown' && doc.strategy ? [doc.strategy, ...doc.references] : doc.references;
   for (const ref of refs) {
+    if (resolvesFromRecord(ctx, doc, ref)) {
+      continue;
+    }
     const res = resolveReference(ctx, doc, ref);
     if (res.problem && !res.problem.silent) {
       out.push({ code: res.problem.code, severity: res.problem.severity ?? 'error', span: ref.span, message: res.problem.message, suggestions: res.problem.suggestions });

@@ -4,7 +4,7 @@
  * rename all resolve through here, so they always agree.
  */
 import { Messages } from '../messages';
-import { shapeDepth } from '../parse/codes';
+import { isItemCode, shapeDepth } from '../parse/codes';
 import { Actor, DiagnosticCode, Item, MarkdownDocument, Message, OutsideDocument, Reference, Severity, StrategyDocument } from './types';
 import { closestCodes, closestWords } from './suggest';
 import { DescriptorDefinition, WorkspaceIndex } from './workspaceIndex';
@@ -130,6 +130,23 @@ export function resolveReference(ctx: ResolveContext, from: StrategyDocument | M
     case 'markdown':
       return resolveCodeReference(ctx, from, ref);
   }
+}
+
+/**
+ * Whether a reference to another document's item certainly resolves to an item that is not
+ * removed, told from the record of that document while its parse is not loaded (a warm start,
+ * `WorkspaceIndex.recordedItems`): the diagnostics of a changed file then load none of the
+ * documents it links to. False when that cannot be told: the reference is resolved as usual.
+ */
+export function resolvesFromRecord(ctx: ResolveContext, from: StrategyDocument | MarkdownDocument, ref: Reference): boolean {
+  if (ref.docId === undefined || (ref.kind !== 'related' && ref.kind !== 'after' && ref.kind !== 'goals' && ref.kind !== 'markdown')) {
+    return false;
+  }
+  if (from.kind === 'strategy' && from.id === ref.docId) {
+    return false;
+  }
+  // As `resolveItemIn`: only a well-formed code is an item's code.
+  return isItemCode(ref.code) && ctx.index.recordedItems(ref.docId)?.get(ref.code) === false;
 }
 
 function resolveCodeReference(ctx: ResolveContext, from: StrategyDocument | MarkdownDocument, ref: Reference): Resolution {

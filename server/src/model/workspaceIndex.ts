@@ -63,6 +63,8 @@ class RestoredFile implements IndexedFile {
 
   /** The names the record gives, used until the file is updated (its parse is not loaded for them). */
   readonly names: Names;
+  /** The items its record tells of (`recordedItems`), read from the record when first asked for. */
+  private items: ReadonlyMap<string, boolean> | null | undefined;
 
   constructor(
     readonly uri: string,
@@ -83,6 +85,15 @@ class RestoredFile implements IndexedFile {
 
   get isLoaded(): boolean {
     return this.loaded !== undefined;
+  }
+
+  /** Its items by code (the first of each code), each with whether it is removed, as its record tells; undefined when it cannot tell. */
+  recordedItems(id: string): ReadonlyMap<string, boolean> | undefined {
+    if (this.items === undefined) {
+      const fingerprint = this.names.defined.get('doc:' + id);
+      this.items = fingerprint === undefined ? null : itemsOfFingerprint(fingerprint, this.record.codes);
+    }
+    return this.items ?? undefined;
   }
 
   get text(): string {
@@ -145,6 +156,28 @@ function usedNames(parsed: ParsedFile): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * The items a `doc:ID` fingerprint of `definedNames` lists: code → whether the first item with
+ * that code is removed. Null when the fingerprint does not split into `count` items (an id that
+ * holds a line break): it cannot tell.
+ */
+function itemsOfFingerprint(fingerprint: string, count: number): Map<string, boolean> | null {
+  const end = fingerprint.indexOf('\n\0');
+  const ids = end <= 0 ? [] : fingerprint.slice(0, end).split('\n');
+  const removedPart = fingerprint.slice(end + 2).split('\0')[1];
+  if (end < 0 || ids.length !== count || removedPart === undefined) {
+    return null;
+  }
+  const removed = new Set(removedPart === '' ? [] : removedPart.split(',').map(Number));
+  const out = new Map<string, boolean>();
+  ids.forEach((code, i) => {
+    if (!out.has(code)) {
+      out.set(code, removed.has(i));
+    }
+  });
+  return out;
 }
 
 /** Names a file defines, with a fingerprint of what each name offers (its codes), to tell a real change from an edit of a title. */
@@ -533,6 +566,21 @@ export class WorkspaceIndex {
   unconfirmedRecord(uri: string): FileRecord | undefined {
     const file = this.files.get(uri);
     return file instanceof RestoredFile && !file.confirmed ? file.record : undefined;
+  }
+
+  /**
+   * The items of the strategy with this id (code → whether removed) as the record of its file
+   * tells, while the file is taken back from its record, confirmed and its parse not loaded: a
+   * changed file's links to it are then checked without loading it. Undefined otherwise.
+   */
+  recordedItems(id: string): ReadonlyMap<string, boolean> | undefined {
+    const definers = this.definers.get('doc:' + id);
+    const uri = definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
+    const file = uri === undefined ? undefined : this.files.get(uri);
+    if (!(file instanceof RestoredFile) || !file.confirmed || file.stale || file.isLoaded || file.record.kind !== 'strategy') {
+      return undefined;
+    }
+    return file.recordedItems(id);
   }
 
   /** The key of a file taken back from its record and confirmed, unchanged since: its text need not be read to name it. */
