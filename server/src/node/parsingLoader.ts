@@ -41,18 +41,20 @@ export interface ParsingLoaderOptions {
 }
 
 /**
- * Writes the parses that wait for the cache, `chunk` at a time with `pause` between chunks, so
- * that a server answers requests and keystrokes meanwhile (a national document takes 2–3 ms to
- * serialize and write: 8 at a time keep a keystroke waiting no more than about 25 ms); returns how
- * many were written.
+ * Writes the parses that wait for the cache for at most `budgetMs` at a time, with `pause` between,
+ * so that a server answers requests and keystrokes meanwhile (a national document takes 2–3 ms to
+ * serialize and write: a request waits no more than the budget and one write); returns how many
+ * were written.
  */
-export async function writePending(o: ParsingLoaderOptions, pause: () => Promise<void>, chunk = 8): Promise<number> {
+export async function writePending(o: ParsingLoaderOptions, pause: () => Promise<void>, budgetMs = 6, now: () => number = () => performance.now()): Promise<number> {
   let written = 0;
   while (o.pendingWrites && o.pendingWrites.length > 0) {
-    for (const w of o.pendingWrites.splice(0, chunk)) {
+    const start = now();
+    do {
+      const w = o.pendingWrites.shift()!;
       o.cache?.set(w.uri, w.key, w.parsed);
       written++;
-    }
+    } while (o.pendingWrites.length > 0 && now() - start < budgetMs);
     await pause();
   }
   return written;

@@ -10,7 +10,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
+import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace';
 import { ParseCache, textHash } from '../../../server/src/node/parseCache';
+import { ParsingLoaderOptions, writePending } from '../../../server/src/node/parsingLoader';
 import { parseFile } from '../../../server/src/parse/parseFile';
 import { compileSchemas } from '../../../server/src/parse/schemaCheck';
 import { ParsedFile } from '../../../server/src/model/types';
@@ -135,6 +137,30 @@ describe('persistent parse cache', () => {
     assert.ok(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').writeRecords('scope', records));
     assert.deepStrictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').readRecords('scope'), records);
     assert.strictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').readRecords('another scope'), undefined);
+  });
+
+  it('writes the parses waiting for it a time budget at a time, pausing between, until none waits', async () => {
+    const cache = new ParseCache(dir, 'e1e1e1e1e1e1e1e1');
+    let clock = 0;
+    const written: string[] = [];
+    const set = cache.set.bind(cache);
+    cache.set = (uri, hash, p): void => {
+      clock += 3; // a write takes 3 ms
+      written.push(uri);
+      set(uri, hash, p);
+    };
+    const pendingWrites = Array.from({ length: 10 }, (_, i) => ({ uri: `file:///ws/d${i}.strategy.yaml`, key: `k${i}`, parsed: { ...parsed, uri: `file:///ws/d${i}.strategy.yaml` } }));
+    const bursts: number[] = [];
+    const o: ParsingLoaderOptions = { workspace: new NodeWorkspace([]), schemas: schemas(), kindOf: () => 'strategy', cache, pendingWrites };
+    const count = await writePending(o, () => {
+      bursts.push(written.length);
+      return Promise.resolve();
+    }, 6, () => clock);
+    assert.strictEqual(count, 10);
+    assert.strictEqual(pendingWrites.length, 0);
+    // 6 ms of budget: two writes of 3 ms, then a pause.
+    assert.deepStrictEqual(bursts, [2, 4, 6, 8, 10]);
+    assert.deepStrictEqual(new ParseCache(dir, 'e1e1e1e1e1e1e1e1').get('file:///ws/d7.strategy.yaml', 'k7')?.uri, 'file:///ws/d7.strategy.yaml');
   });
 
   it('works as no cache when the folder cannot be written', () => {
