@@ -35,7 +35,7 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { searchCodes, treeAncestors, treeData, treeLevel } from './features/tree';
+import { documentSummary, searchCodes, treeAncestors, treeData, treeLevel } from './features/tree';
 import { CodeEntry, TreeDocumentData, TreeFilter, TreeLevelNode, TreeParent } from './protocol';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 
@@ -276,7 +276,9 @@ export class LanguageService {
       // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
       const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
       if (record) {
-        out.push(record);
+        // What the Strategies view's top level shows of it: a warm start shows it without loading the parse.
+        const tree = documentSummary(this.context, file);
+        out.push(tree ? { ...record, tree } : record);
       }
     }
     return out;

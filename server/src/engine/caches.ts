@@ -8,7 +8,7 @@
  * feeds a cache as a side effect of its own request.
  */
 import { CodeDiagnostic, ParsedFile, StrategyDocument } from '../model/types';
-import type { TreeDocumentData, TreeItemData } from '../protocol';
+import type { CoverageCounts, TreeDocumentData, TreeItemData } from '../protocol';
 import { CandidateCache } from './candidates';
 import { LastGoodParses } from './lastGood';
 import { FileReferenceIndex, UseCount } from './referenceSearch';
@@ -27,6 +27,35 @@ export interface TreeEntrySource {
   strategy: StrategyDocument | undefined;
   planGaps: number;
   entry: TreeDocumentData;
+}
+
+/**
+ * What the Strategies view's top level shows of a document: its entry without items, problem
+ * counts and the gaps of the plan it takes goals from (those come from other documents and are
+ * added when shown), with its number of items and where its goals come from. Small enough to be
+ * kept in the records of the index (`FileRecord.tree`): after a warm start the top level is shown
+ * without loading any parse.
+ */
+export interface TreeSummary {
+  kind: 'strategy' | 'catalog';
+  id: string;
+  title: string;
+  range: TreeDocumentData['range'];
+  coverage: CoverageCounts;
+  itemCount: number;
+  /** The id of the workspace strategy it implements (a plan). */
+  implements?: string;
+  /** The id of the document its goals come from (§7). */
+  goalsFrom?: string;
+}
+
+/** A document's summary and what it was made from (as `TreeEntrySource`, without the plan's gaps). */
+export interface TreeSummarySource {
+  parsed: ParsedFile;
+  raw: readonly CodeDiagnostic[];
+  settings: object;
+  strategy: StrategyDocument | undefined;
+  summary: TreeSummary;
 }
 
 export class FeatureCaches {
@@ -48,6 +77,12 @@ export class FeatureCaches {
   tree: { generation: number; settings: object; docs: readonly TreeDocumentData[] } | undefined;
   /** Each document's entry of that tree with what it was built from, so that a change rebuilds the entries it touched only. */
   readonly treeEntries = new Map<string, TreeEntrySource>();
+  /** Each document's summary for the top level, with what it was made from. */
+  readonly treeSummaries = new Map<string, TreeSummarySource>();
+  /** The top level of the Strategies view (`features/tree.ts`) for an index generation and the settings. */
+  treeTop: { generation: number; settings: object; value: unknown } | undefined;
+  /** A document's error and warning counts, by its index diagnostics, under the settings they were counted with. */
+  readonly treeCounts = new WeakMap<readonly CodeDiagnostic[], { settings: object; errors: number; warnings: number }>();
   /** The number of items at every depth of a tree entry's item list. */
   readonly treeItemCounts = new WeakMap<readonly TreeItemData[], number>();
 
@@ -65,5 +100,6 @@ export class FeatureCaches {
     this.lastGood.evict(uri);
     this.candidates.evict(uri);
     this.treeEntries.delete(uri);
+    this.treeSummaries.delete(uri);
   }
 }

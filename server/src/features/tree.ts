@@ -10,6 +10,7 @@ import { allDocuments, countItems, filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
 import { CatalogDocument, CodeDiagnostic, Descriptor, Item, Span, StrategyDocument } from '../model/types';
 import type { IndexedFile } from '../model/workspaceIndex';
+import type { TreeSummary } from '../engine/caches';
 import { outlineEntries, OutlineEntry } from '../engine/outline';
 import { itemAtOffset } from '../engine/locate';
 import { searchWorkspaceCodes } from '../engine/workspaceCodes';
@@ -208,6 +209,145 @@ function buildEntry(ctx: FeatureContext, uri: string, parsed: StrategyDocument |
   return entry;
 }
 
+/** The number of tree nodes under `parent` in an outline (items and groups) and the coverage flags they carry, as `buildEntry` counts and sums them. */
+function outlineTotals(parsed: StrategyDocument, flags: ReadonlyMap<string, CoverageRule[]>): { count: number; coverage: CoverageCounts } {
+  let count = 0;
+  const coverage: CoverageCounts = {};
+  const walk = (entries: readonly OutlineEntry[]): void => {
+    for (const e of entries) {
+      count++;
+      if (e.kind === 'group') {
+        walk(e.entries);
+      } else {
+        addCounts(coverage, flags.get(e.item.id) ?? []);
+        walk(outlineEntries(parsed, e.index));
+      }
+    }
+  };
+  walk(outlineEntries(parsed, -1));
+  return { count, coverage };
+}
+
+/** Whether a shape read back from a record is a summary (it came through a checked payload: a wrong shape is a bug, still refused). */
+function isTreeSummary(value: unknown): value is TreeSummary {
+  const v = value as Partial<TreeSummary> | null | undefined;
+  return typeof v === 'object' && v !== null && (v.kind === 'strategy' || v.kind === 'catalog') && typeof v.id === 'string' && typeof v.title === 'string' && typeof v.itemCount === 'number' && typeof v.range === 'object' && typeof v.coverage === 'object';
+}
+
+/**
+ * What the top level shows of a file (`TreeSummary`), without building its entry: from the record
+ * it was taken back from while that still holds (a warm start: no parse is loaded), else made from
+ * its parse and kept until its parse, its diagnostics, the settings or its strategy change.
+ */
+export function documentSummary(ctx: FeatureContext, file: IndexedFile): TreeSummary | undefined {
+  if (file.uri === ctx.builtinCatalogUri) {
+    return undefined;
+  }
+  const kept = ctx.index.currentRecord(file.uri)?.tree;
+  if (isTreeSummary(kept)) {
+    return kept;
+  }
+  const parsed = file.parsed;
+  if (parsed.kind === 'markdown') {
+    return undefined;
+  }
+  const raw = ctx.index.diagnostics(file.uri);
+  const strategy = parsed.kind === 'strategy' ? ctx.index.strategyOf(parsed) : undefined;
+  const cached = ctx.caches.treeSummaries.get(file.uri);
+  if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy) {
+    return cached.summary;
+  }
+  const text = ctx.document(file.uri);
+  if (!text) {
+    return undefined;
+  }
+  const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
+  const summary: TreeSummary = { kind: parsed.kind, id: parsed.id ?? '', title: parsed.title, range: range(text, idSpan.start, idSpan.end), coverage: {}, itemCount: 0 };
+  if (parsed.kind === 'catalog') {
+    const listed = new Set(parsed.areas.map((a) => a.id));
+    summary.itemCount = parsed.areas.reduce((n, a) => n + 1 + parsed.descriptors.filter((d) => d.area === a.id).length, 0) + parsed.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).length;
+  } else {
+    const totals = outlineTotals(parsed, coverageFlags(parsed, raw));
+    summary.itemCount = totals.count;
+    summary.coverage = totals.coverage;
+    if (strategy?.id !== undefined) {
+      summary.implements = strategy.id;
+    }
+    const goalsFrom = goalsFromOf(ctx.index, parsed);
+    if (goalsFrom !== undefined) {
+      summary.goalsFrom = goalsFrom;
+    }
+  }
+  ctx.caches.treeSummaries.set(file.uri, { parsed, raw, settings: ctx.settings, strategy, summary });
+  return summary;
+}
+
+/** A document of the top level: its summary, its problems under the settings, and the gaps of the plan it takes goals from. */
+interface TopDocument {
+  uri: string;
+  summary: TreeSummary;
+  errors: number;
+  warnings: number;
+  planGaps: number;
+}
+
+/**
+ * Every document of the top level, sorted by id, made from summaries only: no parse is loaded for
+ * a document taken back from its record. Built once per index generation and settings.
+ */
+function topDocuments(ctx: FeatureContext): { all: TopDocument[]; top: TopDocument[]; plans: Map<TopDocument, TopDocument[]> } {
+  const cached = ctx.caches.treeTop;
+  if (cached && cached.generation === ctx.index.generation && cached.settings === ctx.settings) {
+    return cached.value as ReturnType<typeof topDocuments>;
+  }
+  const all: TopDocument[] = [];
+  for (const file of ctx.index.all()) {
+    const summary = documentSummary(ctx, file);
+    if (!summary) {
+      continue;
+    }
+    const raw = ctx.index.diagnostics(file.uri);
+    let counts = ctx.caches.treeCounts.get(raw);
+    if (!counts || counts.settings !== ctx.settings) {
+      const shown = ctx.diagnostics(file.uri);
+      counts = { settings: ctx.settings, errors: shown.filter((d) => d.severity === 'error').length, warnings: shown.filter((d) => d.severity === 'warning').length };
+      ctx.caches.treeCounts.set(raw, counts);
+    }
+    all.push({ uri: file.uri, summary, errors: counts.errors, warnings: counts.warnings, planGaps: 0 });
+  }
+  for (const d of all) {
+    // As `goalPlanOf`, from the summary: a plan of goals itself has no gaps of another's.
+    const id = d.summary.id;
+    const goalPlan = d.summary.kind === 'strategy' && !(id !== '' && ctx.index.strategyUris(id)[0] === d.uri && ctx.index.namedInGoalsFrom(id)) && d.summary.goalsFrom !== undefined ? ctx.index.strategyUris(d.summary.goalsFrom)[0] : undefined;
+    d.planGaps = goalPlan !== undefined ? ctx.index.diagnostics(goalPlan).filter((x) => x.code === 'uncovered-goal').length : 0;
+  }
+  all.sort((a, b) => (a.summary.id || a.uri).localeCompare(b.summary.id || b.uri));
+  const value = { all, ...nest(all, (d) => d.summary) };
+  ctx.caches.treeTop = { generation: ctx.index.generation, settings: ctx.settings, value };
+  return value;
+}
+
+/** A document of the top level as a node: as `documentNode` gives it for its entry. */
+function topNode(d: TopDocument, plans: readonly TopDocument[]): TreeLevelNode {
+  const { summary } = d;
+  const coverage = { ...summary.coverage };
+  if (d.planGaps > 0) {
+    coverage['uncovered-goal'] = d.planGaps;
+  }
+  const doc: TreeDocumentData = { uri: d.uri, kind: summary.kind, id: summary.id, title: summary.title, range: summary.range, errors: d.errors, warnings: d.warnings, coverage, items: [] };
+  if (summary.implements !== undefined) {
+    doc.implements = summary.implements;
+  }
+  return { kind: 'document', doc, itemCount: summary.itemCount, hasChildren: summary.itemCount > 0 || plans.length > 0 };
+}
+
+/** The entry of one document with its item tree (its parse is loaded for it). */
+function entryOf(ctx: FeatureContext, uri: string): TreeDocumentData | undefined {
+  const file = ctx.index.get(uri);
+  const text = file ? ctx.document(uri) : undefined;
+  return file && text ? documentEntry(ctx, file, text) : undefined;
+}
+
 /** The documents of the workspace with their item trees, sorted by id. */
 export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   const out: TreeDocumentData[] = [];
@@ -221,32 +361,57 @@ export function treeData(ctx: FeatureContext): TreeDocumentData[] {
   return nestPlans(out.sort((a, b) => (a.id || a.uri).localeCompare(b.id || b.uri)));
 }
 
-/** Puts each plan under the strategy it implements (spec 6.3), which lists it after its own items; a plan of a plan nests deeper. */
-function nestPlans(entries: readonly TreeDocumentData[]): TreeDocumentData[] {
-  // The entries are cached per document: the nesting is done on copies.
-  const docs = entries.map((d) => ({ ...d }));
-  const byId = new Map<string, TreeDocumentData>();
+/** What nesting a document under the strategy it implements reads of it. */
+interface Nestable {
+  kind: 'strategy' | 'catalog';
+  id: string;
+  implements?: string;
+}
+
+/**
+ * Puts each plan under the strategy it implements (spec 6.3), which lists it after its own items;
+ * a plan of a plan nests deeper. Returns the documents left at the top and the plans under each.
+ */
+function nest<T>(docs: readonly T[], of: (d: T) => Nestable): { top: T[]; plans: Map<T, T[]> } {
+  const byId = new Map<string, T>();
   for (const d of docs) {
-    if (d.kind === 'strategy' && d.id !== '' && !byId.has(d.id)) {
-      byId.set(d.id, d);
+    const n = of(d);
+    if (n.kind === 'strategy' && n.id !== '' && !byId.has(n.id)) {
+      byId.set(n.id, d);
     }
   }
-  const top: TreeDocumentData[] = [];
+  const top: T[] = [];
+  const plans = new Map<T, T[]>();
+  const strategyOf = (d: T): T | undefined => {
+    const id = of(d).implements;
+    return id !== undefined ? byId.get(id) : undefined;
+  };
   for (const d of docs) {
-    const strategy = d.implements !== undefined ? byId.get(d.implements) : undefined;
+    const strategy = strategyOf(d);
     // A chain of plans that leads back to the plan itself would hide it: such a plan stays at the top.
     let loops = false;
-    for (let s = strategy, guard = 0; s && guard < docs.length; s = s.implements !== undefined ? byId.get(s.implements) : undefined, guard++) {
+    for (let s = strategy, guard = 0; s !== undefined && guard < docs.length; s = strategyOf(s), guard++) {
       if (s === d) {
         loops = true;
         break;
       }
     }
-    if (strategy && !loops) {
-      (strategy.plans ??= []).push(d);
+    if (strategy !== undefined && !loops) {
+      plans.set(strategy, [...(plans.get(strategy) ?? []), d]);
     } else {
       top.push(d);
     }
+  }
+  return { top, plans };
+}
+
+/** The whole tree's nesting: each plan on the `plans` of (a copy of) its strategy's entry. */
+function nestPlans(entries: readonly TreeDocumentData[]): TreeDocumentData[] {
+  // The entries are cached per document: the nesting is done on copies.
+  const docs = entries.map((d) => ({ ...d }));
+  const { top, plans } = nest(docs, (d) => d);
+  for (const [strategy, list] of plans) {
+    strategy.plans = list;
   }
   return top;
 }
@@ -299,6 +464,9 @@ function currentTree(ctx: FeatureContext): readonly TreeDocumentData[] {
  * With a filter the level is one of the filtered tree, so positions in paths are positions there.
  */
 export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: TreeFilter): TreeLevelNode[] {
+  if (!filter) {
+    return unfilteredLevel(ctx, parent);
+  }
   const docs = filterTree(currentTree(ctx), filter);
   if (!parent) {
     return docs.map((d) => documentNode(ctx, d));
@@ -320,35 +488,78 @@ export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: Tre
   return path.length === 0 ? [...nodes, ...(doc.plans ?? []).map((d) => documentNode(ctx, d))] : nodes;
 }
 
+/** One level of the whole tree, from the documents' summaries: only an expanded document's parse is loaded. */
+function unfilteredLevel(ctx: FeatureContext, parent?: TreeParent): TreeLevelNode[] {
+  const { all, top, plans } = topDocuments(ctx);
+  const node = (d: TopDocument): TreeLevelNode => topNode(d, plans.get(d) ?? []);
+  if (!parent) {
+    return top.map(node);
+  }
+  const doc = all.find((d) => d.uri === parent.uri);
+  const entry = doc ? entryOf(ctx, doc.uri) : undefined;
+  if (!doc || !entry) {
+    return [];
+  }
+  const path = parent.path ?? [];
+  let items = entry.items;
+  for (const index of path) {
+    const item = items[index];
+    if (!item) {
+      return [];
+    }
+    items = item.children;
+  }
+  const nodes: TreeLevelNode[] = items.map((_, i) => itemNode(doc.uri, [...path, i], items));
+  return path.length === 0 ? [...nodes, ...(plans.get(doc) ?? []).map(node)] : nodes;
+}
+
+/** The chain of item nodes down to the item with `code` in a forest, the item last. */
+function itemChain(uri: string, items: readonly TreeItemData[], code: string, path: number[]): TreeLevelNode[] | undefined {
+  for (const [i, item] of items.entries()) {
+    if (item.code === code && !item.group) {
+      return [itemNode(uri, [...path, i], items)];
+    }
+    const below = itemChain(uri, item.children, code, [...path, i]);
+    if (below) {
+      return [itemNode(uri, [...path, i], items), ...below];
+    }
+  }
+  return undefined;
+}
+
 /**
  * The chain of nodes from a top-level document down to the item with a code in a document (the
  * item last), for revealing it in the Strategies view (`TreeAncestorsRequest`); `null` when the
  * (filtered) tree does not show it. A plan's chain starts at the strategy it is listed under.
  */
 export function treeAncestors(ctx: FeatureContext, uri: string, code: string, filter?: TreeFilter): TreeLevelNode[] | null {
+  if (!filter) {
+    // From the summaries: only the document that holds the item is loaded.
+    const { all, plans } = topDocuments(ctx);
+    const owners = new Map<TopDocument, TopDocument>();
+    for (const [strategy, list] of plans) {
+      list.forEach((p) => owners.set(p, strategy));
+    }
+    const doc = all.find((d) => d.uri === uri);
+    const entry = doc ? entryOf(ctx, uri) : undefined;
+    const chain = doc && entry ? itemChain(uri, entry.items, code, []) : undefined;
+    if (!doc || !chain) {
+      return null;
+    }
+    const documents: TreeLevelNode[] = [];
+    for (let d: TopDocument | undefined = doc; d; d = owners.get(d)) {
+      documents.unshift(topNode(d, plans.get(d) ?? []));
+    }
+    return [...documents, ...chain];
+  }
   const docs = filterTree(currentTree(ctx), filter);
   const owners = new Map<string, TreeDocumentData>();
   for (const d of allDocuments(docs)) {
     (d.plans ?? []).forEach((p) => owners.set(p.uri, d));
   }
   const doc = allDocuments(docs).find((d) => d.uri === uri);
-  if (!doc) {
-    return null;
-  }
-  const search = (items: readonly TreeItemData[], path: number[]): TreeLevelNode[] | undefined => {
-    for (const [i, item] of items.entries()) {
-      if (item.code === code && !item.group) {
-        return [itemNode(uri, [...path, i], items)];
-      }
-      const below = search(item.children, [...path, i]);
-      if (below) {
-        return [itemNode(uri, [...path, i], items), ...below];
-      }
-    }
-    return undefined;
-  };
-  const chain = search(doc.items, []);
-  if (!chain) {
+  const chain = doc ? itemChain(uri, doc.items, code, []) : undefined;
+  if (!doc || !chain) {
     return null;
   }
   const documents: TreeLevelNode[] = [];

@@ -45,6 +45,8 @@ export interface FileRecord {
   diagnostics: CodeDiagnostic[];
   /** The fingerprint of the file on disk when its text had `key` (`Workspace.fingerprint`): a file with it is not read again. */
   fingerprint?: string;
+  /** What the Strategies view's top level shows of the file (`features/tree.ts`), opaque to the index. */
+  tree?: unknown;
 }
 
 /**
@@ -581,6 +583,16 @@ export class WorkspaceIndex {
       return undefined;
     }
     return file.recordedItems(id);
+  }
+
+  /**
+   * The record a file was taken back from while all that was made from it still holds: the file is
+   * confirmed, unchanged since, and its diagnostics are the recorded ones (nothing it depends on
+   * changed). What a feature kept in the record is then still true.
+   */
+  currentRecord(uri: string): FileRecord | undefined {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile && file.confirmed && !file.stale && this.diagnosticsCache.get(uri) === file.record.diagnostics ? file.record : undefined;
   }
 
   /** The key of a file taken back from its record and confirmed, unchanged since: its text need not be read to name it. */
