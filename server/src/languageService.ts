@@ -18,6 +18,7 @@ import { FeatureContext } from './engine/context';
 import { EditOptions } from './engine/edits';
 import { itemAtOffset } from './engine/locate';
 import { effectiveSeverity, toLspDiagnostics } from './engine/lspDiagnostics';
+import { recordWords } from './engine/workspaceCodes';
 import { createMessages, localeOf, Messages } from './messages';
 import { CodeDiagnostic, ParsedFile } from './model/types';
 import { FileRecord, IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
@@ -270,18 +271,45 @@ export class LanguageService {
 
   /** The records of every workspace file as indexed now, for the next start; `keyOf` names a text (the cache key). */
   records(keyOf: (text: string) => string): FileRecord[] {
+    return [...this.index.all()].flatMap((file) => this.recordOf(file, keyOf) ?? []);
+  }
+
+  /**
+   * `records`, made a slice of `budgetMs` at a time with `pause` between (a national workspace
+   * takes seconds: requests and keystrokes are answered meanwhile); undefined when the index
+   * changed before they were done (they would not describe one state of it).
+   */
+  async recordsInSlices(keyOf: (text: string) => string, pause: () => Promise<void>, budgetMs = 8): Promise<FileRecord[] | undefined> {
+    const generation = this.index.generation;
     const out: FileRecord[] = [];
-    for (const file of this.index.all()) {
-      // A file taken back whose text the scan never saw has no text to name: it is left out.
-      // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
-      const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
+    let slice = performance.now();
+    for (const file of [...this.index.all()]) {
+      if (performance.now() - slice >= budgetMs) {
+        await pause();
+        slice = performance.now();
+      }
+      if (this.index.generation !== generation) {
+        return undefined;
+      }
+      const record = this.recordOf(file, keyOf);
       if (record) {
-        // What the Strategies view's top level shows of it: a warm start shows it without loading the parse.
-        const tree = documentSummary(this.context, file);
-        out.push(tree ? { ...record, tree } : record);
+        out.push(record);
       }
     }
-    return out;
+    return this.index.generation === generation ? out : undefined;
+  }
+
+  /** The record of one file: the index's, with what the Strategies view and workspace symbols keep of it (they then load no parse after a warm start). */
+  private recordOf(file: IndexedFile, keyOf: (text: string) => string): FileRecord | undefined {
+    // A file taken back whose text the scan never saw has no text to name: it is left out.
+    // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
+    const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
+    if (!record) {
+      return undefined;
+    }
+    const tree = documentSummary(this.context, file);
+    const words = recordWords(this.index, file.uri);
+    return { ...record, ...(tree ? { tree } : {}), ...(words !== undefined ? { words } : {}) };
   }
 
   /** The parse limits the current settings give, which a parse made elsewhere must have used. */

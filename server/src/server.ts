@@ -190,7 +190,11 @@ export function startServer(): void {
     log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${warm.count} taken back from records, ${stats.hits} read)` : ''));
     // The diagnostics are out: the records and the new parses for the next start are written after them, a few at a time.
     await NODE_CLOCK.yield();
-    warm.save();
+    // A slice of a few milliseconds at a time: keystrokes right after the index are not kept waiting by the records.
+    const saving = Date.now();
+    if (await warm.saveInSlices(() => new Promise((resolve) => setTimeout(resolve, 15)))) {
+      log(`Records of the index kept for the next start (${Date.now() - saving} ms, made a slice at a time)`);
+    }
     // A pause between chunks leaves the event loop mostly idle: keystrokes right after the start are not slowed by the writing.
     const written = await writePending(s.loader, () => new Promise((resolve) => setTimeout(resolve, 15)));
     s.loader.pendingWrites = undefined;

@@ -30,7 +30,12 @@ export interface SymbolEntry {
 
 /** One document's codes and title words, folded, with the positions of the items that have them. */
 interface DocumentCodes {
-  doc: StrategyDocument;
+  uri: string;
+  /** What they were read from: the parse, or the record of a file taken back from it (its parse is then loaded only for the items a search returns). */
+  source: object;
+  id: string | undefined;
+  /** The items' codes as written, in order. */
+  ids: readonly string[];
   /** The document's place in the index's order (ties between equal scores go by it). */
   rank: number;
   /** Folded code (lowercase) → positions of the items with it. */
@@ -48,16 +53,61 @@ interface WordMatches {
   words: { key: string; score: number }[];
 }
 
-function readCodes(doc: StrategyDocument): DocumentCodes {
+function codesOf(ids: readonly string[]): Map<string, number[]> {
   const codes = new Map<string, number[]>();
+  ids.forEach((id, i) => addPosting(codes, id.toLowerCase(), i));
+  return codes;
+}
+
+function wordsOf(doc: StrategyDocument): Map<string, number[]> {
   const words = new Map<string, number[]>();
   doc.items.forEach((item, i) => {
-    addPosting(codes, item.id.toLowerCase(), i);
     for (const word of foldText(item.title).match(WORD) ?? []) {
       addPosting(words, word, i);
     }
   });
-  return { doc, rank: 0, codes, words };
+  return words;
+}
+
+function readCodes(doc: StrategyDocument): DocumentCodes {
+  const ids = doc.items.map((item) => item.id);
+  return { uri: doc.uri, source: doc, id: doc.id, ids, rank: 0, codes: codesOf(ids), words: wordsOf(doc) };
+}
+
+/**
+ * A document's title words as the records of the index keep them (`FileRecord.words`): `word:1,2`
+ * for each word with the positions of its items, separated by spaces (a word holds letters, digits
+ * and dots only). The codes need no keeping: the record lists the items' ids.
+ */
+export function recordWords(index: WorkspaceIndex, uri: string): string | undefined {
+  const kept = index.confirmedRecord(uri)?.words;
+  if (typeof kept === 'string') {
+    return kept;
+  }
+  const parsed = index.get(uri)?.parsed;
+  return parsed?.kind === 'strategy' ? [...wordsOf(parsed)].map(([word, positions]) => `${word}:${positions.join(',')}`).join(' ') : undefined;
+}
+
+/** A document's codes read from the record it was taken back from (`recordWords`), or undefined when the record cannot tell. */
+function recordedCodes(index: WorkspaceIndex, uri: string): DocumentCodes | undefined {
+  const record = index.confirmedRecord(uri);
+  const items = index.recordedIds(uri);
+  if (!record || !items || typeof record.words !== 'string') {
+    return undefined;
+  }
+  const words = new Map<string, number[]>();
+  for (const entry of record.words === '' ? [] : record.words.split(' ')) {
+    const colon = entry.lastIndexOf(':');
+    const positions = entry
+      .slice(colon + 1)
+      .split(',')
+      .map(Number);
+    if (colon <= 0 || !positions.every((p) => Number.isInteger(p) && p >= 0 && p < items.ids.length)) {
+      return undefined;
+    }
+    words.set(entry.slice(0, colon), positions);
+  }
+  return { uri, source: record, id: items.id, ids: items.ids, rank: 0, codes: codesOf(items.ids), words };
 }
 
 /** A vocabulary: each distinct key with the number of documents that have it, and fuse.js over the keys (built when asked). */
@@ -113,20 +163,30 @@ export class WorkspaceSymbolIndex {
     }
     const seen = new Set<string>();
     const ordered: DocumentCodes[] = [];
-    for (const doc of index.strategies()) {
-      let piece = this.byUri.get(doc.uri);
-      if (piece?.doc !== doc) {
+    for (const file of index.all()) {
+      // A file taken back from its record and unchanged is read from the record: no parse is loaded for it.
+      if (index.shape(file).kind !== 'strategy') {
+        continue;
+      }
+      let piece = this.byUri.get(file.uri);
+      const record = index.confirmedRecord(file.uri);
+      if (!piece || (piece.source !== record && piece.source !== file.parsed)) {
         if (piece) {
           this.unlink(piece);
         }
-        piece = readCodes(doc);
+        const fromRecord = record ? recordedCodes(index, file.uri) : undefined;
+        const parsed = fromRecord ? undefined : file.parsed;
+        if (!fromRecord && parsed?.kind !== 'strategy') {
+          continue;
+        }
+        piece = fromRecord ?? readCodes(parsed as StrategyDocument);
         this.codes.add(piece.codes.keys());
         this.words.add(piece.words.keys());
-        this.byUri.set(doc.uri, piece);
+        this.byUri.set(file.uri, piece);
       }
       piece.rank = ordered.length;
       ordered.push(piece);
-      seen.add(doc.uri);
+      seen.add(file.uri);
     }
     for (const [uri, piece] of this.byUri) {
       if (!seen.has(uri)) {
@@ -143,10 +203,16 @@ export class WorkspaceSymbolIndex {
     this.words.remove(piece.words.keys());
   }
 
-  private entry(n: number): SymbolEntry {
-    const doc = this.ordered[Math.floor(n / POSITIONS)].doc;
-    const item = doc.items[n % POSITIONS];
-    return { code: item.id, qualified: `${doc.id ?? ''}/${item.id}`, title: item.title, doc, item };
+  /** The entry of an item found: its document's parse is loaded for it (when the codes were read from a record). */
+  private entry(index: WorkspaceIndex, n: number): SymbolEntry | undefined {
+    const piece = this.ordered[Math.floor(n / POSITIONS)];
+    const doc = index.get(piece.uri)?.parsed;
+    const item = doc?.kind === 'strategy' ? doc.items[n % POSITIONS] : undefined;
+    return doc?.kind === 'strategy' && item ? { code: item.id, qualified: `${doc.id ?? ''}/${item.id}`, title: item.title, doc, item } : undefined;
+  }
+
+  private entries(index: WorkspaceIndex, found: readonly number[]): SymbolEntry[] {
+    return found.flatMap((n) => this.entry(index, n) ?? []);
   }
 
   /**
@@ -180,21 +246,21 @@ export class WorkspaceSymbolIndex {
     this.refresh(index);
     const q = query.trim();
     if (q.length === 0) {
-      const out: SymbolEntry[] = [];
+      const out: number[] = [];
       for (const piece of this.ordered) {
-        for (let i = 0; i < piece.doc.items.length && out.length < limit; i++) {
-          out.push(this.entry(piece.rank * POSITIONS + i));
+        for (let i = 0; i < piece.ids.length && out.length < limit; i++) {
+          out.push(piece.rank * POSITIONS + i);
         }
       }
-      return out;
+      return this.entries(index, out);
     }
     const prefix = q.includes('/') ? this.qualifiedPrefix(q, limit) : this.codePrefix(q, limit);
     if (prefix.length >= limit) {
-      return prefix.slice(0, limit).map((n) => this.entry(n));
+      return this.entries(index, prefix.slice(0, limit));
     }
     const seen = new Set(prefix);
     const fuzzy = this.fuzzy(q, limit).filter((n) => !seen.has(n));
-    return [...prefix, ...fuzzy].slice(0, limit).map((n) => this.entry(n));
+    return this.entries(index, [...prefix, ...fuzzy].slice(0, limit));
   }
 
   /** The items whose code starts with `q` (any letter case), shorter codes first, then in order; at least `limit` of them when there are. */
@@ -223,14 +289,14 @@ export class WorkspaceSymbolIndex {
   private qualifiedPrefix(q: string, limit: number): number[] {
     const hits: { n: number; length: number }[] = [];
     for (const piece of this.ordered) {
-      const head = `${piece.doc.id ?? ''}/`;
+      const head = `${piece.id ?? ''}/`;
       if (!head.startsWith(q) && !q.startsWith(head)) {
         continue;
       }
       const rest = q.length > head.length ? q.slice(head.length) : '';
-      piece.doc.items.forEach((item, i) => {
-        if (item.id.startsWith(rest)) {
-          hits.push({ n: piece.rank * POSITIONS + i, length: item.id.length });
+      piece.ids.forEach((id, i) => {
+        if (id.startsWith(rest)) {
+          hits.push({ n: piece.rank * POSITIONS + i, length: id.length });
         }
       });
     }

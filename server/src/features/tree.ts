@@ -228,6 +228,31 @@ function outlineTotals(parsed: StrategyDocument, flags: ReadonlyMap<string, Cove
   return { count, coverage };
 }
 
+/**
+ * The position of `offset` in `text` as `TextDocument.positionAt` gives it (`\n`, `\r\n` and `\r`
+ * end lines), read from the text before it alone: a document's id stands near its top, and the
+ * line offsets of a whole national document are not computed (nor kept) for it.
+ */
+function positionBefore(text: string, offset: number): { line: number; character: number } {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 && text.charCodeAt(i + 1) === 10) {
+      if (i + 1 === end) {
+        break; // Between `\r` and `\n`: still the line they end.
+      }
+      i++;
+    } else if (ch !== 10 && ch !== 13) {
+      continue;
+    }
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: end - lineStart };
+}
+
 /** Whether a shape read back from a record is a summary (it came through a checked payload: a wrong shape is a bug, still refused). */
 function isTreeSummary(value: unknown): value is TreeSummary {
   const v = value as Partial<TreeSummary> | null | undefined;
@@ -257,12 +282,9 @@ export function documentSummary(ctx: FeatureContext, file: IndexedFile): TreeSum
   if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy) {
     return cached.summary;
   }
-  const text = ctx.document(file.uri);
-  if (!text) {
-    return undefined;
-  }
   const idSpan = parsed.idSpan ?? { start: 0, end: 0 };
-  const summary: TreeSummary = { kind: parsed.kind, id: parsed.id ?? '', title: parsed.title, range: range(text, idSpan.start, idSpan.end), coverage: {}, itemCount: 0 };
+  const range = { start: positionBefore(file.text, idSpan.start), end: positionBefore(file.text, idSpan.end) };
+  const summary: TreeSummary = { kind: parsed.kind, id: parsed.id ?? '', title: parsed.title, range, coverage: {}, itemCount: 0 };
   if (parsed.kind === 'catalog') {
     const listed = new Set(parsed.areas.map((a) => a.id));
     summary.itemCount = parsed.areas.reduce((n, a) => n + 1 + parsed.descriptors.filter((d) => d.area === a.id).length, 0) + parsed.descriptors.filter((d) => d.area === undefined || !listed.has(d.area)).length;

@@ -47,6 +47,8 @@ export interface FileRecord {
   fingerprint?: string;
   /** What the Strategies view's top level shows of the file (`features/tree.ts`), opaque to the index. */
   tree?: unknown;
+  /** The words of its items' titles for workspace symbols (`engine/workspaceCodes.ts`), opaque to the index. */
+  words?: unknown;
 }
 
 /**
@@ -65,8 +67,8 @@ class RestoredFile implements IndexedFile {
 
   /** The names the record gives, used until the file is updated (its parse is not loaded for them). */
   readonly names: Names;
-  /** The items its record tells of (`recordedItems`), read from the record when first asked for. */
-  private items: ReadonlyMap<string, boolean> | null | undefined;
+  /** Its id and items as its record tells (`recorded`), read from the record when first asked for. */
+  private items: RecordedItems | null | undefined;
 
   constructor(
     readonly uri: string,
@@ -89,11 +91,12 @@ class RestoredFile implements IndexedFile {
     return this.loaded !== undefined;
   }
 
-  /** Its items by code (the first of each code), each with whether it is removed, as its record tells; undefined when it cannot tell. */
-  recordedItems(id: string): ReadonlyMap<string, boolean> | undefined {
+  /** Its id and items as its record tells (a strategy with an id); undefined when it cannot tell. */
+  recorded(): RecordedItems | undefined {
     if (this.items === undefined) {
-      const fingerprint = this.names.defined.get('doc:' + id);
-      this.items = fingerprint === undefined ? null : itemsOfFingerprint(fingerprint, this.record.codes);
+      const name = this.record.kind === 'strategy' ? [...this.names.defined.keys()].find((n) => n.startsWith('doc:')) : undefined;
+      const fingerprint = name === undefined ? undefined : this.names.defined.get(name);
+      this.items = name === undefined || fingerprint === undefined ? null : itemsOfFingerprint(name.slice('doc:'.length), fingerprint, this.record.codes);
     }
     return this.items ?? undefined;
   }
@@ -160,26 +163,32 @@ function usedNames(parsed: ParsedFile): Set<string> {
   return names;
 }
 
+/** A strategy's id and items as the `doc:ID` fingerprint of its record tells: the ids in order, and by code whether the first item with it is removed. */
+export interface RecordedItems {
+  id: string;
+  ids: readonly string[];
+  removed: ReadonlyMap<string, boolean>;
+}
+
 /**
- * The items a `doc:ID` fingerprint of `definedNames` lists: code → whether the first item with
- * that code is removed. Null when the fingerprint does not split into `count` items (an id that
- * holds a line break): it cannot tell.
+ * The items a `doc:ID` fingerprint of `definedNames` lists. Null when the fingerprint does not
+ * split into `count` items (an id that holds a line break): it cannot tell.
  */
-function itemsOfFingerprint(fingerprint: string, count: number): Map<string, boolean> | null {
+function itemsOfFingerprint(id: string, fingerprint: string, count: number): RecordedItems | null {
   const end = fingerprint.indexOf('\n\0');
   const ids = end <= 0 ? [] : fingerprint.slice(0, end).split('\n');
   const removedPart = fingerprint.slice(end + 2).split('\0')[1];
   if (end < 0 || ids.length !== count || removedPart === undefined) {
     return null;
   }
-  const removed = new Set(removedPart === '' ? [] : removedPart.split(',').map(Number));
-  const out = new Map<string, boolean>();
+  const removedAt = new Set(removedPart === '' ? [] : removedPart.split(',').map(Number));
+  const removed = new Map<string, boolean>();
   ids.forEach((code, i) => {
-    if (!out.has(code)) {
-      out.set(code, removed.has(i));
+    if (!removed.has(code)) {
+      removed.set(code, removedAt.has(i));
     }
   });
-  return out;
+  return { id, ids, removed };
 }
 
 /** Names a file defines, with a fingerprint of what each name offers (its codes), to tell a real change from an edit of a title. */
@@ -579,10 +588,23 @@ export class WorkspaceIndex {
     const definers = this.definers.get('doc:' + id);
     const uri = definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
     const file = uri === undefined ? undefined : this.files.get(uri);
-    if (!(file instanceof RestoredFile) || !file.confirmed || file.stale || file.isLoaded || file.record.kind !== 'strategy') {
+    if (!(file instanceof RestoredFile) || !file.confirmed || file.stale || file.isLoaded) {
       return undefined;
     }
-    return file.recordedItems(id);
+    const items = file.recorded();
+    return items?.id === id ? items.removed : undefined;
+  }
+
+  /** The id and item ids of a strategy taken back from its record and confirmed, unchanged since, as its record tells (its parse is not loaded for them). */
+  recordedIds(uri: string): { id: string; ids: readonly string[] } | undefined {
+    const file = this.files.get(uri);
+    return this.confirmedRecord(uri) && file instanceof RestoredFile ? file.recorded() : undefined;
+  }
+
+  /** The record of a file taken back from it and confirmed, unchanged since (its diagnostics may have been checked again). */
+  confirmedRecord(uri: string): FileRecord | undefined {
+    const file = this.files.get(uri);
+    return file instanceof RestoredFile && file.confirmed && !file.stale ? file.record : undefined;
   }
 
   /**
@@ -597,8 +619,7 @@ export class WorkspaceIndex {
 
   /** The key of a file taken back from its record and confirmed, unchanged since: its text need not be read to name it. */
   confirmedKey(uri: string): string | undefined {
-    const file = this.files.get(uri);
-    return file instanceof RestoredFile && file.confirmed && !file.stale ? file.record.key : undefined;
+    return this.confirmedRecord(uri)?.key;
   }
 
   /**

@@ -6,6 +6,7 @@
  * as they are. The language server and the checker both use it.
  */
 import { LanguageService } from '../languageService';
+import type { FileRecord } from '../model/workspaceIndex';
 import { WorkspaceSync } from '../sync/workspaceSync';
 import { textHash } from './parseCache';
 import { cacheKey, ParsingLoaderOptions } from './parsingLoader';
@@ -24,6 +25,8 @@ export interface WarmStart {
    * and nothing changed (the records are those already written). Returns whether they are there.
    */
   save(): boolean;
+  /** `save`, the records made a slice at a time with `pause` between (the language server); false as well when the index changed meanwhile. */
+  saveInSlices(pause: () => Promise<void>): Promise<boolean>;
 }
 
 /**
@@ -51,23 +54,40 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
     setImmediate(() => sync.filesChanged([{ uri, type: 'changed' }]));
   };
   const changes = records ? service.index.changes : undefined;
+  /** Whether records are to be written: false when they cannot be (no cache, other settings, unsaved buffers), true when they are there already. */
+  const needed = (): boolean | 'write' => {
+    if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
+      return false;
+    }
+    const unchanged = changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
+    return unchanged && !newFingerprints ? true : 'write';
+  };
+  const write = (made: FileRecord[]): boolean => {
+    const out = made.map((r) => {
+      const seen = fingerprints.get(r.uri);
+      return seen?.key === r.key ? { ...r, fingerprint: seen.fingerprint } : r;
+    });
+    newFingerprints = false;
+    return cache?.writeRecords(scope, out) ?? false;
+  };
+  const keyOf = (): ((text: string) => string) => {
+    const limits = service.parseLimits();
+    return (text) => cacheKey(textHash(text), limits);
+  };
   return {
     count: records?.length ?? 0,
     save: () => {
-      if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
-        return false;
+      const state = needed();
+      return state === 'write' ? write(service.records(keyOf())) : state;
+    },
+    saveInSlices: async (pause) => {
+      const state = needed();
+      if (state !== 'write') {
+        return state;
       }
-      const unchanged = changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
-      if (unchanged && !newFingerprints) {
-        return true;
-      }
-      const limits = service.parseLimits();
-      const out = service.records((text) => cacheKey(textHash(text), limits)).map((r) => {
-        const seen = fingerprints.get(r.uri);
-        return seen?.key === r.key ? { ...r, fingerprint: seen.fingerprint } : r;
-      });
-      newFingerprints = false;
-      return cache.writeRecords(scope, out);
+      const made = await service.recordsInSlices(keyOf(), pause);
+      // Made over several turns: the buffers and settings are checked again before they are written.
+      return made !== undefined && needed() === 'write' && write(made);
     },
   };
 }

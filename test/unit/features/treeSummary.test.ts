@@ -107,8 +107,19 @@ function parsesOf(s: LanguageService): Map<string, ParsedFile> {
 const national = (): Map<string, string> => new Map(generateNationalWorkspace({ documents: 16, plans: 4, measures: 4 }).map((f) => [`${ROOT}/${f.path}`, f.text]));
 
 describe('Strategies view from summaries', () => {
+  // Line ends of every kind before the ids: the summary's range is computed from the text before the id.
+  const lineEnds = (): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const [uri, text] of folder('examples')) {
+      out.set(uri, text.replace(/\n/g, '\r\n'));
+    }
+    out.set(`${ROOT}/crlf.strategy.yaml`, '# Komentář\r\n\r\n# další řádek\r\nstrategy: crlf\r\ntitle: CRLF\r\nitems:\r\n  - id: 1\r\n    title: P\r\n');
+    out.set(`${ROOT}/mixed.strategy.yaml`, '\n\r\n\r\n# č\r\n\nstrategy:   mixed\ntitle: M\n');
+    return out;
+  };
   for (const [label, texts] of [
     ['examples', (): Map<string, string> => folder('examples')],
+    ['examples with CRLF and CR line ends', lineEnds],
     ['a generated national workspace', national],
   ] as const) {
     it(`the levels of ${label} equal the whole tree's, cold and after a warm start`, () => {

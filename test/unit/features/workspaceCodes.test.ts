@@ -4,6 +4,7 @@
  * order, for every kind of query, and stay equal as documents change, appear and go.
  */
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import { FuzzyIndex } from '../../../server/src/engine/fuzzyIndex';
 import { SymbolEntry } from '../../../server/src/engine/workspaceCodes';
 import { LanguageService } from '../../../server/src/languageService';
@@ -57,6 +58,38 @@ describe('workspace codes: kept per document, equal to one index of the whole wo
     for (const query of QUERIES) {
       for (const limit of [5, 200, 500]) {
         assert.deepStrictEqual(kept(service, query, limit), reference(service, query, limit), `${JSON.stringify(query)} limit ${limit}`);
+      }
+    }
+  });
+
+  it('after a warm start, answers from the records as a cold index does, loading only the documents of the answer', () => {
+    const cold = load();
+    const key = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
+    const parses = new Map([...cold.index.all()].map((f) => [`${f.uri} ${key(f.text)}`, f.parsed]));
+    const records = cold.records(key);
+    assert.ok(records.some((r) => typeof r.words === 'string' && r.words.length > 0), 'the records keep the title words');
+    const texts = new Map(cold.index.uris().map((uri) => [uri, cold.document(uri)?.getText() ?? '']));
+    const start = (): { warm: LanguageService; loaded: Set<string> } => {
+      const warm = new LanguageService({ schemas: schemas(), roots: [ROOT], settings: DEFAULT_SETTINGS });
+      const loaded = new Set<string>();
+      warm.restore(records, (uri, k) => {
+        loaded.add(uri);
+        return parses.get(`${uri} ${k}`);
+      });
+      for (const [uri, text] of texts) {
+        if (warm.index.unconfirmedKey(uri) !== key(text) || !warm.confirm(uri, text)) {
+          warm.update(uri, text);
+        }
+      }
+      return { warm, loaded };
+    };
+    for (const query of QUERIES) {
+      for (const limit of [5, 200]) {
+        const { warm, loaded } = start();
+        const answer = kept(warm, query, limit);
+        assert.deepStrictEqual(answer, kept(cold, query, limit), `${JSON.stringify(query)} limit ${limit}`);
+        const shown = new Set(answer.map((a) => a.slice(0, a.indexOf('#'))));
+        assert.deepStrictEqual([...loaded].filter((uri) => !shown.has(uri)), [], `${JSON.stringify(query)} limit ${limit}: only the documents of the answer are loaded`);
       }
     }
   });
