@@ -24,7 +24,7 @@ import { LanguageService } from './languageService';
 import { lspOutput } from './node/lspOutput';
 import { NODE_CLOCK, NodeWorkspace } from './node/nodeWorkspace';
 import { engineId, ParseCache } from './node/parseCache';
-import { beginWarmStart } from './node/warmStart';
+import { beginWarmStart, WarmStart } from './node/warmStart';
 import { ParsePool, workersFor } from './node/parsePool';
 import { parsingLoader, ParsingLoaderOptions, writePending } from './node/parsingLoader';
 import { loadSchemas } from './node/schemas';
@@ -52,6 +52,8 @@ interface Session {
   linkSupport: boolean;
   /** The workspace folders at the start (the records of the index are kept for them, `node/warmStart.ts`). */
   roots: string[];
+  /** The warm start of the first scan, whose records are written after it. */
+  warm?: WarmStart;
 }
 
 export function startServer(): void {
@@ -179,6 +181,7 @@ export function startServer(): void {
     s.loader.pool = workers > 1 ? new ParsePool(workers, s.loader.schemas) : undefined;
     // A warm start takes the files back from the records the last session left: unchanged files are neither parsed nor re-checked.
     const warm = beginWarmStart(s.sync, s.service, s.loader, s.roots);
+    s.warm = warm;
     s.loader.pendingWrites = s.loader.cache ? [] : undefined;
     try {
       await s.sync.scan();
@@ -276,7 +279,11 @@ export function startServer(): void {
     return s ? s.service.codeActions(p.textDocument.uri, p.context.diagnostics, s.editOptions, token) : [];
   }));
 
-  connection.onShutdown(() => session?.sync.dispose());
+  connection.onShutdown(() => {
+    // Records still being made a slice at a time are finished now: the next start is warm however soon this one ends.
+    session?.warm?.finishNow();
+    session?.sync.dispose();
+  });
   connection.listen();
 }
 

@@ -11,6 +11,9 @@ import { WorkspaceSync } from '../sync/workspaceSync';
 import { textHash } from './parseCache';
 import { cacheKey, ParsingLoaderOptions } from './parsingLoader';
 
+/** Thrown through the slices of a `saveInSlices` that `finishNow` took over. */
+class RecordsFinished extends Error {}
+
 /** What records are kept for: the workspace folders and the settings the index is built with (other settings, other records). */
 function recordScope(roots: readonly string[], service: LanguageService): string {
   return JSON.stringify([roots, service.settings]);
@@ -27,6 +30,8 @@ export interface WarmStart {
   save(): boolean;
   /** `save`, the records made a slice at a time with `pause` between (the language server); false as well when the index changed meanwhile. */
   saveInSlices(pause: () => Promise<void>): Promise<boolean>;
+  /** A `saveInSlices` under way is done at once (the server shuts down): the records are made and written now. */
+  finishNow(): void;
 }
 
 /**
@@ -54,6 +59,7 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
     setImmediate(() => sync.filesChanged([{ uri, type: 'changed' }]));
   };
   const changes = records ? service.index.changes : undefined;
+  let slicing: 'not begun' | 'under way' | 'done' | 'finished at once' = 'not begun';
   /** Whether records are to be written: false when they cannot be (no cache, other settings, unsaved buffers), true when they are there already. */
   const needed = (): boolean | 'write' => {
     if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
@@ -85,9 +91,33 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
       if (state !== 'write') {
         return state;
       }
-      const made = await service.recordsInSlices(keyOf(), pause);
+      slicing = 'under way';
+      const made = await service.recordsInSlices(keyOf(), async () => {
+        await pause();
+        if (slicing !== 'under way') {
+          throw new RecordsFinished('the records were finished at once');
+        }
+      }).catch((e: unknown) => {
+        if (e instanceof RecordsFinished) {
+          return undefined;
+        }
+        throw e;
+      });
+      if (slicing !== 'under way') {
+        return false;
+      }
+      slicing = 'done';
       // Made over several turns: the buffers and settings are checked again before they are written.
       return made !== undefined && needed() === 'write' && write(made);
+    },
+    finishNow: () => {
+      if (slicing === 'under way') {
+        slicing = 'finished at once';
+        const state = needed();
+        if (state === 'write') {
+          write(service.records(keyOf()));
+        }
+      }
     },
   };
 }
