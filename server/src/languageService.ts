@@ -18,7 +18,6 @@ import { FeatureContext } from './engine/context';
 import { EditOptions } from './engine/edits';
 import { itemAtOffset } from './engine/locate';
 import { effectiveSeverity, toLspDiagnostics } from './engine/lspDiagnostics';
-import { recordWords } from './engine/workspaceCodes';
 import { createMessages, localeOf, Messages } from './messages';
 import { CodeDiagnostic, ParsedFile } from './model/types';
 import { FileRecord, IndexedFile, WorkspaceIndex } from './model/workspaceIndex';
@@ -275,28 +274,22 @@ export class LanguageService {
   }
 
   /**
-   * `records`, made a slice of `budgetMs` at a time with `pause` between (a national workspace
-   * takes seconds: requests and keystrokes are answered meanwhile); undefined when the index
-   * changed before they were done (they would not describe one state of it).
+   * Makes what `records` reads from each file's parse (its tree summary, its title words) a slice
+   * of `budgetMs` at a time with `pause` between, so that `records` itself then takes a moment: a
+   * national workspace takes seconds for them, and requests and keystrokes are answered meanwhile.
    */
-  async recordsInSlices(keyOf: (text: string) => string, pause: () => Promise<void>, budgetMs = 8): Promise<FileRecord[] | undefined> {
-    const generation = this.index.generation;
-    const out: FileRecord[] = [];
+  async prepareRecords(pause: () => Promise<void>, budgetMs = 8): Promise<void> {
     let slice = performance.now();
     for (const file of [...this.index.all()]) {
       if (performance.now() - slice >= budgetMs) {
         await pause();
         slice = performance.now();
       }
-      if (this.index.generation !== generation) {
-        return undefined;
-      }
-      const record = this.recordOf(file, keyOf);
-      if (record) {
-        out.push(record);
+      if (this.index.get(file.uri) === file && this.index.unconfirmedKey(file.uri) === undefined) {
+        documentSummary(this.context, file);
+        this.context.caches.workspaceCodes.recordWords(this.index, file.uri);
       }
     }
-    return this.index.generation === generation ? out : undefined;
   }
 
   /** The record of one file: the index's, with what the Strategies view and workspace symbols keep of it (they then load no parse after a warm start). */
@@ -308,7 +301,7 @@ export class LanguageService {
       return undefined;
     }
     const tree = documentSummary(this.context, file);
-    const words = recordWords(this.index, file.uri);
+    const words = this.context.caches.workspaceCodes.recordWords(this.index, file.uri);
     return { ...record, ...(tree ? { tree } : {}), ...(words !== undefined ? { words } : {}) };
   }
 

@@ -74,18 +74,9 @@ function readCodes(doc: StrategyDocument): DocumentCodes {
   return { uri: doc.uri, source: doc, id: doc.id, ids, rank: 0, codes: codesOf(ids), words: wordsOf(doc) };
 }
 
-/**
- * A document's title words as the records of the index keep them (`FileRecord.words`): `word:1,2`
- * for each word with the positions of its items, separated by spaces (a word holds letters, digits
- * and dots only). The codes need no keeping: the record lists the items' ids.
- */
-export function recordWords(index: WorkspaceIndex, uri: string): string | undefined {
-  const kept = index.confirmedRecord(uri)?.words;
-  if (typeof kept === 'string') {
-    return kept;
-  }
-  const parsed = index.get(uri)?.parsed;
-  return parsed?.kind === 'strategy' ? [...wordsOf(parsed)].map(([word, positions]) => `${word}:${positions.join(',')}`).join(' ') : undefined;
+/** A document's title words as the records of the index keep them (`WorkspaceSymbolIndex.recordWords`). */
+function encodeWords(words: ReadonlyMap<string, readonly number[]>): string {
+  return [...words].map(([word, positions]) => `${word}:${positions.join(',')}`).join(' ');
 }
 
 /** A document's codes read from the record it was taken back from (`recordWords`), or undefined when the record cannot tell. */
@@ -155,6 +146,32 @@ export class WorkspaceSymbolIndex {
   private ordered: DocumentCodes[] = [];
   private readonly codes = new Vocabulary();
   private readonly words = new Vocabulary();
+
+  /** Each parse's title words as the records keep them, made once per parse. */
+  private readonly encoded = new WeakMap<StrategyDocument, string>();
+
+  /**
+   * A document's title words as the records of the index keep them (`FileRecord.words`):
+   * `word:1,2` for each word with the positions of its items, separated by spaces (a word holds
+   * letters, digits and dots only). The codes need no keeping: the record lists the items' ids.
+   */
+  recordWords(index: WorkspaceIndex, uri: string): string | undefined {
+    const kept = index.confirmedRecord(uri)?.words;
+    if (typeof kept === 'string') {
+      return kept;
+    }
+    const parsed = index.get(uri)?.parsed;
+    if (parsed?.kind !== 'strategy') {
+      return undefined;
+    }
+    let words = this.encoded.get(parsed);
+    if (words === undefined) {
+      const piece = this.byUri.get(uri);
+      words = encodeWords(piece?.source === parsed ? piece.words : wordsOf(parsed));
+      this.encoded.set(parsed, words);
+    }
+    return words;
+  }
 
   /** Re-reads the documents whose parse changed since the last call. */
   private refresh(index: WorkspaceIndex): void {

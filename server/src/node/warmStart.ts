@@ -23,12 +23,16 @@ function recordScope(roots: readonly string[], service: LanguageService): string
 export interface WarmStart {
   count: number;
   /**
-   * Leaves the records of the index in the cache — unless an open buffer differs from its file
-   * (the index then is not the disk), the settings changed meanwhile, or every file was taken back
-   * and nothing changed (the records are those already written). Returns whether they are there.
+   * Leaves the records of the index in the cache — unless the settings changed meanwhile, or every
+   * file was taken back and nothing changed (the records are those already written). Returns
+   * whether they are there.
    */
   save(): boolean;
-  /** `save`, the records made a slice at a time with `pause` between (the language server); false as well when the index changed meanwhile. */
+  /**
+   * `save`, with what the records read from each parse made first, a slice at a time with `pause`
+   * between (the language server: the records themselves then take a moment); false when
+   * `finishNow` took over.
+   */
   saveInSlices(pause: () => Promise<void>): Promise<boolean>;
   /** A `saveInSlices` under way is done at once (the server shuts down): the records are made and written now. */
   finishNow(): void;
@@ -60,9 +64,14 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
   };
   const changes = records ? service.index.changes : undefined;
   let slicing: 'not begun' | 'under way' | 'done' | 'finished at once' = 'not begun';
-  /** Whether records are to be written: false when they cannot be (no cache, other settings, unsaved buffers), true when they are there already. */
+  /**
+   * Whether records are to be written: false when they cannot be (no cache, other settings), true
+   * when they are there already. Open buffers with unsaved changes are recorded as the index holds
+   * them: the next start finds their files on disk other than recorded and indexes them as changed,
+   * which re-checks what depends on them, as for any file changed while nothing ran.
+   */
   const needed = (): boolean | 'write' => {
-    if (!cache || recordScope(roots, service) !== scope || !sync.buffersMatchDisk()) {
+    if (!cache || recordScope(roots, service) !== scope) {
       return false;
     }
     const unchanged = changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
@@ -80,43 +89,44 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
     const limits = service.parseLimits();
     return (text) => cacheKey(textHash(text), limits);
   };
+  const save = (): boolean => {
+    const state = needed();
+    return state === 'write' ? write(service.records(keyOf())) : state;
+  };
   return {
     count: records?.length ?? 0,
-    save: () => {
-      const state = needed();
-      return state === 'write' ? write(service.records(keyOf())) : state;
-    },
+    save,
     saveInSlices: async (pause) => {
-      const state = needed();
-      if (state !== 'write') {
-        return state;
+      if (needed() !== 'write') {
+        return save();
       }
       slicing = 'under way';
-      const made = await service.recordsInSlices(keyOf(), async () => {
-        await pause();
-        if (slicing !== 'under way') {
-          throw new RecordsFinished('the records were finished at once');
-        }
-      }).catch((e: unknown) => {
-        if (e instanceof RecordsFinished) {
-          return undefined;
-        }
-        throw e;
-      });
-      if (slicing !== 'under way') {
+      const finished = await service
+        .prepareRecords(async () => {
+          await pause();
+          if (slicing !== 'under way') {
+            throw new RecordsFinished('the records were finished at once');
+          }
+        })
+        .then(
+          () => false,
+          (e: unknown) => {
+            if (e instanceof RecordsFinished) {
+              return true;
+            }
+            throw e;
+          },
+        );
+      if (finished) {
         return false;
       }
       slicing = 'done';
-      // Made over several turns: the buffers and settings are checked again before they are written.
-      return made !== undefined && needed() === 'write' && write(made);
+      return save();
     },
     finishNow: () => {
       if (slicing === 'under way') {
         slicing = 'finished at once';
-        const state = needed();
-        if (state === 'write') {
-          write(service.records(keyOf()));
-        }
+        save();
       }
     },
   };

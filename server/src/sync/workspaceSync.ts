@@ -371,16 +371,6 @@ export class WorkspaceSync {
     this.addToPublish(this.service.restore(records, load));
   }
 
-  /** Whether every open buffer holds the text of its file on disk: only then do records of the index describe the disk. */
-  buffersMatchDisk(): boolean {
-    for (const [uri, buffer] of this.buffers) {
-      if (this.workspace.readFile(uri).text !== buffer.doc.getText()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The end of a scan: drops the files it did not find (and no event brought in meanwhile), then publishes. */
   private scanEnded(state: ScanState): void {
     // A file taken back from its record that the scan did not confirm (it was not found, or an event came between) is read again:

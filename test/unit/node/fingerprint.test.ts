@@ -5,6 +5,7 @@
  * are read, and the diagnostics always equal those of a start without cache.
  */
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -45,8 +46,8 @@ interface Started {
   saved: boolean;
 }
 
-/** A start as the checker makes one: records taken back, the scan, the records saved. */
-function start(dir: string, cacheDir: string | undefined, settledMs: number): Started {
+/** A start as the checker makes one: records taken back, the scan, the records saved (after `session` ran). */
+function start(dir: string, cacheDir: string | undefined, settledMs: number, session?: (sync: WorkspaceSync) => void): Started {
   const roots = [pathToUri(dir)];
   const service = new LanguageService({ schemas: schemas(), roots, settings: DEFAULT_SETTINGS });
   const workspace = new CountingWorkspace(roots, settledMs);
@@ -55,6 +56,7 @@ function start(dir: string, cacheDir: string | undefined, settledMs: number): St
   const sync = new WorkspaceSync({ service, workspace, clock: { ...SYSTEM_CLOCK, yield: () => Promise.resolve() }, output: { publish: () => undefined } });
   const warm = beginWarmStart(sync, service, loader, roots);
   sync.scanNow(parsingLoaderSync(loader));
+  session?.(sync);
   return { service, sync, workspace, scanned: workspace.scanned, saved: warm.save() };
 }
 
@@ -122,6 +124,22 @@ describe('warm start by fingerprint', function () {
     // The same files, now taken as settled: confirmed by hash, and their fingerprints recorded.
     start(ws, cache, 0);
     assert.deepStrictEqual([...start(ws, cache, 0).scanned], []);
+  });
+
+  it('records an unsaved buffer as the index holds it: the next start indexes the text on disk as a change', () => {
+    start(ws, cache, 0);
+    const plan = file('plan.strategy.yaml');
+    const text = fs.readFileSync(plan, 'utf8');
+    const edited = text.replace(/id: A1\.1\n/, 'id: A1.9\n');
+    assert.notStrictEqual(edited, text);
+    const session = start(ws, cache, 0, (sync) => sync.open(pathToUri(plan), 1, edited));
+    assert.ok(session.saved);
+    assert.ok(diagnostics(session.service).includes('unknown-goal'), 'the unsaved change breaks the goal links to it');
+    const records = fs.readdirSync(cache).flatMap((v) => fs.readdirSync(path.join(cache, v)).filter((f) => f.startsWith('workspace-')).map((f) => path.join(cache, v, f)));
+    assert.ok(fs.readFileSync(records[0], 'utf8').includes(crypto.createHash('sha1').update(edited).digest('hex')), 'the records hold the buffer');
+    const next = start(ws, cache, 0);
+    assert.strictEqual(diagnostics(next.service), diagnostics(start(ws, undefined, 0).service));
+    assert.ok(!diagnostics(next.service).includes('unknown-goal'));
   });
 
   it('reads a file again as changed when it changed after the scan and its text is first needed', async () => {
