@@ -69,6 +69,13 @@ export interface WorkspaceSummary {
  */
 const builtinParses = new WeakMap<object, ParsedFile>();
 
+/** One file's record in a snapshot of the index (`recordSnapshot`), with what the features keep in it once made. */
+export interface RecordSnapshot {
+  record: FileRecord;
+  file: IndexedFile;
+  extras?: Pick<FileRecord, 'tree' | 'words'>;
+}
+
 export class LanguageService {
   readonly messages: Messages;
   readonly index: WorkspaceIndex;
@@ -270,39 +277,47 @@ export class LanguageService {
 
   /** The records of every workspace file as indexed now, for the next start; `keyOf` names a text (the cache key). */
   records(keyOf: (text: string) => string): FileRecord[] {
-    return [...this.index.all()].flatMap((file) => this.recordOf(file, keyOf) ?? []);
+    return this.recordSnapshot(keyOf).map((entry) => this.withExtras(entry));
   }
 
   /**
-   * Makes what `records` reads from each file's parse (its tree summary, its title words) a slice
-   * of `budgetMs` at a time with `pause` between, so that `records` itself then takes a moment: a
-   * national workspace takes seconds for them, and requests and keystrokes are answered meanwhile.
+   * The records of every workspace file as indexed now, without what the features keep in them
+   * (`recordExtras`): a moment's work, so that the records describe the index as it is at one
+   * moment even when the extras are made over several turns while edits come in.
    */
-  async prepareRecords(pause: () => Promise<void>, budgetMs = 8): Promise<void> {
-    let slice = performance.now();
-    for (const file of [...this.index.all()]) {
-      if (performance.now() - slice >= budgetMs) {
-        await pause();
-        slice = performance.now();
-      }
-      if (this.index.get(file.uri) === file && this.index.unconfirmedKey(file.uri) === undefined) {
-        documentSummary(this.context, file);
-        this.context.caches.workspaceCodes.recordWords(this.index, file.uri);
+  recordSnapshot(keyOf: (text: string) => string): RecordSnapshot[] {
+    const out: RecordSnapshot[] = [];
+    for (const file of this.index.all()) {
+      // A file taken back whose text the scan never saw has no text to name: it is left out.
+      // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
+      const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
+      if (record) {
+        out.push({ record, file });
       }
     }
+    return out;
   }
 
-  /** The record of one file: the index's, with what the Strategies view and workspace symbols keep of it (they then load no parse after a warm start). */
-  private recordOf(file: IndexedFile, keyOf: (text: string) => string): FileRecord | undefined {
-    // A file taken back whose text the scan never saw has no text to name: it is left out.
-    // A file confirmed as recorded keeps its record's key: its text is not decoded for it.
-    const record = file.uri === BUILTIN_CATALOG_URI || this.index.unconfirmedKey(file.uri) !== undefined ? undefined : this.index.record(file.uri, this.index.confirmedKey(file.uri) ?? keyOf(file.text));
-    if (!record) {
-      return undefined;
+  /**
+   * What the Strategies view and workspace symbols keep in a file's record (they then load no parse
+   * after a warm start), made once: its tree summary while the file and its diagnostics are still
+   * those of the snapshot (a summary counts the diagnostics), its title words from its parse.
+   */
+  recordExtras(entry: RecordSnapshot): void {
+    if (entry.extras) {
+      return;
     }
-    const tree = documentSummary(this.context, file);
-    const words = this.context.caches.workspaceCodes.recordWords(this.index, file.uri);
-    return { ...record, ...(tree ? { tree } : {}), ...(words !== undefined ? { words } : {}) };
+    const { file, record } = entry;
+    const current = this.index.get(file.uri) === file;
+    const tree = current && this.index.diagnostics(file.uri) === record.diagnostics ? documentSummary(this.context, file) : undefined;
+    const words = this.context.caches.workspaceCodes.recordWords(this.index, file.uri, file);
+    entry.extras = { ...(tree ? { tree } : {}), ...(words !== undefined ? { words } : {}) };
+  }
+
+  /** The record of a snapshot with its extras (made now if they are not yet). */
+  withExtras(entry: RecordSnapshot): FileRecord {
+    this.recordExtras(entry);
+    return { ...entry.record, ...entry.extras };
   }
 
   /** The parse limits the current settings give, which a parse made elsewhere must have used. */

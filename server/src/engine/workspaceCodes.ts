@@ -15,7 +15,7 @@
 import Fuse from 'fuse.js';
 import { foldText } from '../model/text';
 import { Item, StrategyDocument } from '../model/types';
-import { WorkspaceIndex } from '../model/workspaceIndex';
+import { IndexedFile, WorkspaceIndex } from '../model/workspaceIndex';
 import type { FeatureContext } from './context';
 import { addPosting, addWordScores, bestEntries, FUZZY_OPTIONS, WORD } from './fuzzyIndex';
 
@@ -155,19 +155,19 @@ export class WorkspaceSymbolIndex {
    * `word:1,2` for each word with the positions of its items, separated by spaces (a word holds
    * letters, digits and dots only). The codes need no keeping: the record lists the items' ids.
    */
-  recordWords(index: WorkspaceIndex, uri: string): string | undefined {
-    const kept = index.confirmedRecord(uri)?.words;
+  recordWords(index: WorkspaceIndex, uri: string, file: IndexedFile | undefined = index.get(uri)): string | undefined {
+    const kept = index.get(uri) === file ? index.confirmedRecord(uri)?.words : undefined;
     if (typeof kept === 'string') {
       return kept;
     }
-    const parsed = index.get(uri)?.parsed;
+    const parsed = file?.parsed;
     if (parsed?.kind !== 'strategy') {
       return undefined;
     }
     let words = this.encoded.get(parsed);
     if (words === undefined) {
       const piece = this.byUri.get(uri);
-      words = encodeWords(piece?.source === parsed ? piece.words : wordsOf(parsed));
+      words = encodeWords(piece && piece.source === parsed ? piece.words : wordsOf(parsed));
       this.encoded.set(parsed, words);
     }
     return words;

@@ -5,14 +5,13 @@
  * until something reads it. A start that changed nothing leaves the records
  * as they are. The language server and the checker both use it.
  */
-import { LanguageService } from '../languageService';
-import type { FileRecord } from '../model/workspaceIndex';
+import { LanguageService, RecordSnapshot } from '../languageService';
 import { WorkspaceSync } from '../sync/workspaceSync';
 import { textHash } from './parseCache';
 import { cacheKey, ParsingLoaderOptions } from './parsingLoader';
 
-/** Thrown through the slices of a `saveInSlices` that `finishNow` took over. */
-class RecordsFinished extends Error {}
+/** How long a slice of `saveInSlices` works before it pauses. */
+const SLICE_MS = 8;
 
 /** What records are kept for: the workspace folders and the settings the index is built with (other settings, other records). */
 function recordScope(roots: readonly string[], service: LanguageService): string {
@@ -29,12 +28,12 @@ export interface WarmStart {
    */
   save(): boolean;
   /**
-   * `save`, with what the records read from each parse made first, a slice at a time with `pause`
-   * between (the language server: the records themselves then take a moment); false when
-   * `finishNow` took over.
+   * `save` of the index as it is now, with what the features keep in the records made a slice at
+   * a time with `pause` between (the language server: a national workspace takes seconds for
+   * them); false when `finishNow` wrote them.
    */
-  saveInSlices(pause: () => Promise<void>): Promise<boolean>;
-  /** A `saveInSlices` under way is done at once (the server shuts down): the records are made and written now. */
+  saveInSlices(pause: () => Promise<void>, sliceMs?: number): Promise<boolean>;
+  /** A `saveInSlices` under way is done at once (the server shuts down): its records are written now, with the extras made so far. */
   finishNow(): void;
 }
 
@@ -63,7 +62,6 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
     setImmediate(() => sync.filesChanged([{ uri, type: 'changed' }]));
   };
   const changes = records ? service.index.changes : undefined;
-  let slicing: 'not begun' | 'under way' | 'done' | 'finished at once' = 'not begun';
   /**
    * Whether records are to be written: false when they cannot be (no cache, other settings), true
    * when they are there already. Open buffers with unsaved changes are recorded as the index holds
@@ -77,56 +75,55 @@ export function beginWarmStart(sync: WorkspaceSync, service: LanguageService, lo
     const unchanged = changes !== undefined && service.index.changes === changes && !service.index.uris().some((uri) => service.index.unconfirmedKey(uri) !== undefined);
     return unchanged && !newFingerprints ? true : 'write';
   };
-  const write = (made: FileRecord[]): boolean => {
-    const out = made.map((r) => {
+  /** Writes the records of a snapshot, with their extras (made now if they are not yet, unless `asMade`: a shutdown writes what is made). */
+  const write = (snapshot: readonly RecordSnapshot[], asMade = false): boolean => {
+    const out = snapshot.map((entry) => {
+      const r = asMade ? { ...entry.record, ...entry.extras } : service.withExtras(entry);
       const seen = fingerprints.get(r.uri);
       return seen?.key === r.key ? { ...r, fingerprint: seen.fingerprint } : r;
     });
     newFingerprints = false;
     return cache?.writeRecords(scope, out) ?? false;
   };
-  const keyOf = (): ((text: string) => string) => {
+  const snapshot = (): RecordSnapshot[] => {
     const limits = service.parseLimits();
-    return (text) => cacheKey(textHash(text), limits);
+    return service.recordSnapshot((text) => cacheKey(textHash(text), limits));
   };
-  const save = (): boolean => {
-    const state = needed();
-    return state === 'write' ? write(service.records(keyOf())) : state;
-  };
+  /** The snapshot a `saveInSlices` makes its extras for, until it is written. */
+  let underWay: RecordSnapshot[] | undefined;
   return {
     count: records?.length ?? 0,
-    save,
-    saveInSlices: async (pause) => {
-      if (needed() !== 'write') {
-        return save();
+    save: () => {
+      const state = needed();
+      return state === 'write' ? write(snapshot()) : state;
+    },
+    saveInSlices: async (pause, sliceMs = SLICE_MS) => {
+      const state = needed();
+      if (state !== 'write') {
+        return state;
       }
-      slicing = 'under way';
-      const finished = await service
-        .prepareRecords(async () => {
+      // The records as the index is now; what the features keep in them is made a slice at a time.
+      const taken = snapshot();
+      underWay = taken;
+      let slice = performance.now();
+      for (const entry of taken) {
+        if (performance.now() - slice >= sliceMs) {
           await pause();
-          if (slicing !== 'under way') {
-            throw new RecordsFinished('the records were finished at once');
-          }
-        })
-        .then(
-          () => false,
-          (e: unknown) => {
-            if (e instanceof RecordsFinished) {
-              return true;
-            }
-            throw e;
-          },
-        );
-      if (finished) {
-        return false;
+          slice = performance.now();
+        }
+        if (underWay !== taken) {
+          return false; // `finishNow` wrote them.
+        }
+        service.recordExtras(entry);
       }
-      slicing = 'done';
-      return save();
+      underWay = undefined;
+      return write(taken);
     },
     finishNow: () => {
-      if (slicing === 'under way') {
-        slicing = 'finished at once';
-        save();
+      const taken = underWay;
+      if (taken) {
+        underWay = undefined;
+        write(taken, true);
       }
     },
   };

@@ -142,6 +142,36 @@ describe('warm start by fingerprint', function () {
     assert.ok(!diagnostics(next.service).includes('unknown-goal'));
   });
 
+  it('records the index as it was when the records began, whatever changes while they are made a slice at a time', async () => {
+    start(ws, cache, 0);
+    const plan = file('plan.strategy.yaml');
+    const edited = fs.readFileSync(plan, 'utf8').replace(/id: A1\.1\n/, 'id: A1.9\n');
+    // A session whose records are made a file at a time, an edit arriving at the first pause.
+    const roots = [pathToUri(ws)];
+    const service = new LanguageService({ schemas: schemas(), roots, settings: DEFAULT_SETTINGS });
+    const workspace = new NodeWorkspace(roots, 0);
+    const loader: ParsingLoaderOptions = { workspace, schemas: schemas(), kindOf: (uri) => service.kindOf(uri), limits: () => service.parseLimits(), cache: new ParseCache(cache, 'f1f1f1f1f1f1f1f1') };
+    const sync = new WorkspaceSync({ service, workspace, clock: { ...SYSTEM_CLOCK, yield: () => Promise.resolve() }, output: { publish: () => undefined } });
+    const warm = beginWarmStart(sync, service, loader, roots);
+    sync.scanNow(parsingLoaderSync(loader));
+    sync.open(pathToUri(file('group-0/doc-2.strategy.yaml')), 1, fs.readFileSync(file('group-0/doc-2.strategy.yaml'), 'utf8') + '  - id: 77\n    title: Nová\n');
+    let pauses = 0;
+    const saved = await warm.saveInSlices(() => {
+      if (pauses++ === 0) {
+        sync.open(pathToUri(plan), 1, edited);
+      }
+      return Promise.resolve();
+    }, 0);
+    assert.ok(saved && pauses > 1);
+    assert.ok(diagnostics(service).includes('unknown-goal'), 'the edit reached the index');
+    const records = fs.readdirSync(cache).flatMap((v) => fs.readdirSync(path.join(cache, v)).filter((f) => f.startsWith('workspace-')).map((f) => path.join(cache, v, f)));
+    const written = fs.readFileSync(records[0], 'utf8');
+    assert.ok(!written.includes(crypto.createHash('sha1').update(edited).digest('hex')), 'the records hold the index before the edit');
+    assert.ok(written.includes('"77"') || written.includes('\\n77\\n') || written.includes('\\n77'), 'and the change made before they began');
+    const next = start(ws, cache, 0);
+    assert.strictEqual(diagnostics(next.service), diagnostics(start(ws, undefined, 0).service));
+  });
+
   it('reads a file again as changed when it changed after the scan and its text is first needed', async () => {
     start(ws, cache, 0);
     const warm = start(ws, cache, 0);
