@@ -4,27 +4,15 @@
  * same texts, and load no parse that nothing reads.
  */
 import * as assert from 'assert';
-import * as crypto from 'crypto';
 import { LanguageService } from '../../server/src/languageService';
 import { ParsedFile } from '../../server/src/model/types';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { generateNationalWorkspace, NATIONAL, prng } from '../support/generate';
-import { schemas } from './fixture';
+import { indexAll as indexAllAt, recordKey, serviceAt } from './records';
 
 const ROOT = 'file:///warm';
-const key = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
-
-function service(): LanguageService {
-  return new LanguageService({ schemas: schemas(), roots: [ROOT], settings: DEFAULT_SETTINGS });
-}
-
-function indexAll(texts: ReadonlyMap<string, string>): LanguageService {
-  const s = service();
-  for (const [uri, text] of texts) {
-    s.update(uri, text);
-  }
-  return s;
-}
+const key = recordKey;
+const service = (): LanguageService => serviceAt(ROOT);
+const indexAll = (texts: ReadonlyMap<string, string>): LanguageService => indexAllAt(ROOT, texts);
 
 function allDiagnostics(s: LanguageService, uris: Iterable<string>): Map<string, unknown> {
   return new Map([...uris].sort().map((uri) => [uri, s.lspDiagnostics(uri)]));

@@ -494,20 +494,25 @@ export function treeLevel(ctx: FeatureContext, parent?: TreeParent, filter?: Tre
     return docs.map((d) => documentNode(ctx, d));
   }
   const doc = allDocuments(docs).find((d) => d.uri === parent.uri);
-  if (!doc) {
+  const path = parent.path ?? [];
+  const nodes = doc ? itemLevel(doc.uri, doc.items, path) : undefined;
+  if (!doc || !nodes) {
     return [];
   }
-  const path = parent.path ?? [];
-  let items = doc.items;
-  for (const index of path) {
-    const item = items[index];
-    if (!item) {
-      return [];
-    }
-    items = item.children;
-  }
-  const nodes: TreeLevelNode[] = items.map((_, i) => itemNode(doc.uri, [...path, i], items));
   return path.length === 0 ? [...nodes, ...(doc.plans ?? []).map((d) => documentNode(ctx, d))] : nodes;
+}
+
+/** The item nodes one level below `path` in a document's items; undefined when the path leads nowhere. */
+function itemLevel(uri: string, items: readonly TreeItemData[], path: readonly number[]): TreeLevelNode[] | undefined {
+  let level = items;
+  for (const index of path) {
+    const item = level[index];
+    if (!item) {
+      return undefined;
+    }
+    level = item.children;
+  }
+  return level.map((_, i) => itemNode(uri, [...path, i], level));
 }
 
 /** One level of the whole tree, from the documents' summaries: only an expanded document's parse is loaded. */
@@ -519,19 +524,11 @@ function unfilteredLevel(ctx: FeatureContext, parent?: TreeParent): TreeLevelNod
   }
   const doc = all.find((d) => d.uri === parent.uri);
   const entry = doc ? entryOf(ctx, doc.uri) : undefined;
-  if (!doc || !entry) {
+  const path = parent.path ?? [];
+  const nodes = doc && entry ? itemLevel(doc.uri, entry.items, path) : undefined;
+  if (!doc || !nodes) {
     return [];
   }
-  const path = parent.path ?? [];
-  let items = entry.items;
-  for (const index of path) {
-    const item = items[index];
-    if (!item) {
-      return [];
-    }
-    items = item.children;
-  }
-  const nodes: TreeLevelNode[] = items.map((_, i) => itemNode(doc.uri, [...path, i], items));
   return path.length === 0 ? [...nodes, ...(plans.get(doc) ?? []).map(node)] : nodes;
 }
 

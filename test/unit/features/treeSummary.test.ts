@@ -5,31 +5,19 @@
  * the expanded document.
  */
 import * as assert from 'assert';
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { countItems } from '../../../server/src/engine/treeFilter';
 import { LanguageService } from '../../../server/src/languageService';
 import { ParsedFile } from '../../../server/src/model/types';
 import type { TreeDocumentData, TreeLevelNode } from '../../../server/src/protocol';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { generateNationalWorkspace } from '../../support/generate';
-import { schemas } from '../fixture';
+import { indexAll as indexAllAt, recordKey, serviceAt } from '../records';
 
 const ROOT = 'file:///tree';
-const key = (text: string): string => crypto.createHash('sha1').update(text).digest('hex');
-
-function service(): LanguageService {
-  return new LanguageService({ schemas: schemas(), roots: [ROOT], settings: DEFAULT_SETTINGS });
-}
-
-function indexAll(texts: ReadonlyMap<string, string>): LanguageService {
-  const s = service();
-  for (const [uri, text] of texts) {
-    s.update(uri, text);
-  }
-  return s;
-}
+const key = recordKey;
+const service = (): LanguageService => serviceAt(ROOT);
+const indexAll = (texts: ReadonlyMap<string, string>): LanguageService => indexAllAt(ROOT, texts);
 
 /** A document of the whole tree as the top level shows it: the oracle. */
 function expectedNode(d: TreeDocumentData): TreeLevelNode {
