@@ -190,6 +190,7 @@ export class WorkspaceSymbolIndex {
       if (!piece || (piece.source !== record && piece.source !== file.parsed)) {
         if (piece) {
           this.unlink(piece);
+          this.byUri.delete(file.uri);
         }
         const fromRecord = record ? recordedCodes(index, file.uri) : undefined;
         const parsed = fromRecord ? undefined : file.parsed;
