@@ -191,15 +191,15 @@ export function startServer(): void {
     }
     const stats = s.loader.cache?.stats;
     log(`Indexed ${s.service.index.uris().length} files in ${Date.now() - started} ms` + (stats ? ` (parse cache: ${warm.count} taken back from records, ${stats.hits} read)` : ''));
-    // The diagnostics are out: the records and the new parses for the next start are written after them, a few at a time.
+    // The diagnostics are out: the records and the new parses for the next start are made after them, a slice of a few
+    // milliseconds at a time. A pause between slices leaves the event loop mostly idle: keystrokes are not kept waiting.
     await NODE_CLOCK.yield();
-    // A slice of a few milliseconds at a time: keystrokes right after the index are not kept waiting by the records.
+    const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 15));
     const saving = Date.now();
-    if (await warm.saveInSlices(() => new Promise((resolve) => setTimeout(resolve, 15)))) {
+    if (await warm.saveInSlices(pause)) {
       log(`Records of the index kept for the next start (${Date.now() - saving} ms, made a slice at a time)`);
     }
-    // A pause between chunks leaves the event loop mostly idle: keystrokes right after the start are not slowed by the writing.
-    const written = await writePending(s.loader, () => new Promise((resolve) => setTimeout(resolve, 15)));
+    const written = await writePending(s.loader, pause);
     s.loader.pendingWrites = undefined;
     if (written > 0) {
       log(`Parse cache: ${written} parses written after the index${s.loader.cache?.stats.unwritable ? ` (not writable: ${s.loader.cache.stats.unwritable})` : ''}`);

@@ -63,7 +63,12 @@ export function depthsOf(index: WorkspaceIndex, doc: StrategyDocument): number[]
 
 /** Whether some workspace document's `goalsFrom` names this document: it is then a parent plan of goals. */
 export function isGoalPlan(index: WorkspaceIndex, doc: StrategyDocument): boolean {
-  return doc.id !== undefined && index.strategy(doc.id) === doc && index.namedInGoalsFrom(doc.id);
+  return isGoalPlanAt(index, doc.uri, doc.id) && index.strategy(doc.id ?? '') === doc;
+}
+
+/** `isGoalPlan` for the document at `uri` with this id, read from the index's names: no parse is loaded for it. */
+export function isGoalPlanAt(index: WorkspaceIndex, uri: string, id: string | undefined): boolean {
+  return id !== undefined && index.strategyUri(id) === uri && index.namedInGoalsFrom(id);
 }
 
 /**

@@ -4,7 +4,7 @@
  * and title, and the item under a position.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { goalsFromOf, isGoalPlan } from '../analysis/coverage';
+import { goalsFromOf, isGoalPlanAt } from '../analysis/coverage';
 import { CodeEntry, COVERAGE_RULES, CoverageCounts, CoverageRule, TreeDocumentData, TreeFilter, TreeItemData, TreeLevelItem, TreeLevelNode, TreeParent } from '../protocol';
 import { allDocuments, countItems, filterTree } from '../engine/treeFilter';
 import type { FeatureContext } from '../engine/context';
@@ -92,13 +92,14 @@ function isRuleList(value: CoverageCounts | readonly CoverageRule[]): value is r
   return Array.isArray(value);
 }
 
-/** The document a strategy takes its goals from (§7) when it is not itself such a plan. */
-function goalPlanOf(ctx: FeatureContext, doc: StrategyDocument): StrategyDocument | undefined {
-  if (isGoalPlan(ctx.index, doc)) {
-    return undefined;
-  }
-  const goalsFrom = goalsFromOf(ctx.index, doc);
-  return goalsFrom !== undefined ? ctx.index.strategy(goalsFrom) : undefined;
+/**
+ * The goals of the plan a document takes its goals from (§7) that no measure covers: its gaps,
+ * which the tree adds to its own; none for a plan of goals itself. Read from the index's names
+ * and diagnostics: no parse is loaded for it.
+ */
+function planGaps(ctx: FeatureContext, uri: string, id: string | undefined, goalsFrom: string | undefined): number {
+  const plan = goalsFrom !== undefined && !isGoalPlanAt(ctx.index, uri, id) ? ctx.index.strategyUri(goalsFrom) : undefined;
+  return plan !== undefined ? ctx.index.diagnostics(plan).filter((d) => d.code === 'uncovered-goal').length : 0;
 }
 
 /** The tree entry of one file, rebuilt only when what it is built from changed (`TreeEntrySource` in `engine/caches.ts`). */
@@ -109,15 +110,14 @@ function documentEntry(ctx: FeatureContext, file: IndexedFile, text: TextDocumen
   }
   const raw = ctx.index.diagnostics(file.uri);
   const strategy = parsed.kind === 'strategy' ? ctx.index.strategyOf(parsed) : undefined;
-  const plan = parsed.kind === 'strategy' ? goalPlanOf(ctx, parsed) : undefined;
   // An edit of the plan that every document takes goals from leaves their entries alone unless the count changes.
-  const planGaps = plan ? ctx.index.diagnostics(plan.uri).filter((d) => d.code === 'uncovered-goal').length : 0;
+  const gaps = parsed.kind === 'strategy' ? planGaps(ctx, file.uri, parsed.id, goalsFromOf(ctx.index, parsed)) : 0;
   const cached = ctx.caches.treeEntries.get(file.uri);
-  if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy && cached.planGaps === planGaps) {
+  if (cached && cached.parsed === parsed && cached.raw === raw && cached.settings === ctx.settings && cached.strategy === strategy && cached.planGaps === gaps) {
     return cached.entry;
   }
-  const entry = buildEntry(ctx, file.uri, parsed, text, raw, strategy, planGaps);
-  ctx.caches.treeEntries.set(file.uri, { parsed, raw, settings: ctx.settings, strategy, planGaps, entry });
+  const entry = buildEntry(ctx, file.uri, parsed, text, raw, strategy, gaps);
+  ctx.caches.treeEntries.set(file.uri, { parsed, raw, settings: ctx.settings, strategy, planGaps: gaps, entry });
   return entry;
 }
 
@@ -335,13 +335,8 @@ function topDocuments(ctx: FeatureContext): { all: TopDocument[]; top: TopDocume
       counts = { settings: ctx.settings, errors: shown.filter((d) => d.severity === 'error').length, warnings: shown.filter((d) => d.severity === 'warning').length };
       ctx.caches.treeCounts.set(raw, counts);
     }
-    all.push({ uri: file.uri, summary, errors: counts.errors, warnings: counts.warnings, planGaps: 0 });
-  }
-  for (const d of all) {
-    // As `goalPlanOf`, from the summary: a plan of goals itself has no gaps of another's.
-    const id = d.summary.id;
-    const goalPlan = d.summary.kind === 'strategy' && !(id !== '' && ctx.index.strategyUris(id)[0] === d.uri && ctx.index.namedInGoalsFrom(id)) && d.summary.goalsFrom !== undefined ? ctx.index.strategyUris(d.summary.goalsFrom)[0] : undefined;
-    d.planGaps = goalPlan !== undefined ? ctx.index.diagnostics(goalPlan).filter((x) => x.code === 'uncovered-goal').length : 0;
+    const gaps = summary.kind === 'strategy' ? planGaps(ctx, file.uri, summary.id || undefined, summary.goalsFrom) : 0;
+    all.push({ uri: file.uri, summary, errors: counts.errors, warnings: counts.warnings, planGaps: gaps });
   }
   all.sort((a, b) => (a.summary.id || a.uri).localeCompare(b.summary.id || b.uri));
   const value = { all, ...nest(all, (d) => d.summary) };

@@ -585,26 +585,20 @@ export class WorkspaceIndex {
    * changed file's links to it are then checked without loading it. Undefined otherwise.
    */
   recordedItems(id: string): ReadonlyMap<string, boolean> | undefined {
-    const definers = this.definers.get('doc:' + id);
-    const uri = definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
-    const file = uri === undefined ? undefined : this.files.get(uri);
-    if (!(file instanceof RestoredFile) || !file.confirmed || file.stale || file.isLoaded) {
-      return undefined;
-    }
-    const items = file.recorded();
+    const uri = this.strategyUri(id);
+    const file = uri === undefined ? undefined : this.confirmedFile(uri);
+    const items = file && !file.isLoaded ? file.recorded() : undefined;
     return items?.id === id ? items.removed : undefined;
   }
 
   /** The id and item ids of a strategy taken back from its record and confirmed, unchanged since, as its record tells (its parse is not loaded for them). */
   recordedIds(uri: string): { id: string; ids: readonly string[] } | undefined {
-    const file = this.files.get(uri);
-    return this.confirmedRecord(uri) && file instanceof RestoredFile ? file.recorded() : undefined;
+    return this.confirmedFile(uri)?.recorded();
   }
 
   /** The record of a file taken back from it and confirmed, unchanged since (its diagnostics may have been checked again). */
   confirmedRecord(uri: string): FileRecord | undefined {
-    const file = this.files.get(uri);
-    return file instanceof RestoredFile && file.confirmed && !file.stale ? file.record : undefined;
+    return this.confirmedFile(uri)?.record;
   }
 
   /**
@@ -613,8 +607,14 @@ export class WorkspaceIndex {
    * changed). What a feature kept in the record is then still true.
    */
   currentRecord(uri: string): FileRecord | undefined {
+    const record = this.confirmedRecord(uri);
+    return record && this.diagnosticsCache.get(uri) === record.diagnostics ? record : undefined;
+  }
+
+  /** The file at `uri` when it was taken back from its record and confirmed, unchanged since. */
+  private confirmedFile(uri: string): RestoredFile | undefined {
     const file = this.files.get(uri);
-    return file instanceof RestoredFile && file.confirmed && !file.stale && this.diagnosticsCache.get(uri) === file.record.diagnostics ? file.record : undefined;
+    return file instanceof RestoredFile && file.confirmed && !file.stale ? file : undefined;
   }
 
   /** The key of a file taken back from its record and confirmed, unchanged since: its text need not be read to name it. */
@@ -722,11 +722,16 @@ export class WorkspaceIndex {
 
   /** The strategy document with this id (the first by URI when the id is duplicated). */
   strategy(id: string): StrategyDocument | undefined {
-    // Asked for every reference resolved: a single definer (the usual case) needs no sorted copy.
-    const definers = this.definers.get('doc:' + id);
-    const uri = definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
+    const uri = this.strategyUri(id);
     const parsed = uri ? this.files.get(uri)?.parsed : undefined;
     return parsed?.kind === 'strategy' ? parsed : undefined;
+  }
+
+  /** The URI of the document with this id (the first by URI when the id is duplicated). */
+  strategyUri(id: string): string | undefined {
+    // Asked for every reference resolved: a single definer (the usual case) needs no sorted copy.
+    const definers = this.definers.get('doc:' + id);
+    return definers === undefined ? undefined : definers.size === 1 ? definers.values().next().value : this.strategyUris(id)[0];
   }
 
   /** The outside declaration of a document id (spec 6.4), the first by URI of the declaring documents, with that document. */
